@@ -1,0 +1,11 @@
+package org.yiyang.shared;
+
+/** Implemented by the logged-in principal, so modules learn the caller's scope without knowing identity. */
+public interface ScopedPrincipal {
+
+    long userId();
+
+    String username();
+
+    DataScope scope();
+}

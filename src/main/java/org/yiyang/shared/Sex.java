@@ -1,0 +1,3 @@
+package org.yiyang.shared;
+
+public enum Sex { MALE, FEMALE }

@@ -1,0 +1,96 @@
+package org.yiyang.shared.infra;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Runs PostgreSQL 17 inside the process (zonky binaries from Maven Central) when no
+ * {@code spring.datasource.url} is configured. Data lives under {@code ./data/pg} and is kept across
+ * restarts; tests point {@code yiyang.embedded-db.data-dir} at a scratch folder and ask for it clean.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    /** One server per JVM and data folder: test contexts share it, as the suite shares one database. */
+    private static final Map<String, EmbeddedPostgres> RUNNING = new HashMap<>();
+
+    @Bean
+    EmbeddedDatabase embeddedDatabase(@Value("${yiyang.embedded-db.data-dir:./data/pg}") String dataDir,
+            @Value("${yiyang.embedded-db.clean:false}") boolean clean,
+            @Value("${yiyang.embedded-db.port:0}") int port) {
+        return new EmbeddedDatabase(start(dataDir, clean, port));
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedDatabase db, @Value("${yiyang.embedded-db.pool-size:20}") int poolSize) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(db.server().getJdbcUrl("postgres", "postgres"));
+        ds.setUsername("postgres");
+        ds.setMaximumPoolSize(poolSize);
+        ds.setPoolName("yiyang-embedded");
+        return ds;
+    }
+
+    private static synchronized EmbeddedPostgres start(String dataDir, boolean clean, int port) {
+        File dir = new File(dataDir).getAbsoluteFile();
+        String key = dir.getPath();
+        EmbeddedPostgres running = RUNNING.get(key);
+        if (running != null) {
+            return running;
+        }
+        try {
+            Files.createDirectories(dir.toPath());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(clean)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("timezone", "UTC")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder.start();
+            log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
+            RUNNING.put(key, pg);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the server stops with it
+                }
+            }));
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}
