@@ -41,6 +41,7 @@ public class IdNumberCipher {
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<Mac> macs;
 
+    @org.springframework.beans.factory.annotation.Autowired
     IdNumberCipher(@Value("${yiyang.crypto.key:}") String configuredKey,
                    @Value("${yiyang.crypto.key-file:./data/crypto.key}") String keyFile, DemoMode demoMode) {
         this(masterKey(configuredKey, Path.of(keyFile), demoMode.enabled()));
@@ -141,7 +142,12 @@ public class IdNumberCipher {
 
     private static byte[] decode(String base64, String source) {
         try {
-            return Base64.getDecoder().decode(base64);
+            byte[] key = Base64.getDecoder().decode(base64);
+            if (key.length != 32) {
+                throw new IllegalStateException(source + " must be base64 of exactly 32 bytes, got " + key.length
+                        + " bytes (generate one with: openssl rand -base64 32)");
+            }
+            return key;
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(source + " is not valid base64; it must be base64 of 32 bytes "
                     + "(generate one with: openssl rand -base64 32)");

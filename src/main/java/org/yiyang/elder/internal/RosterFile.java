@@ -48,9 +48,9 @@ final class RosterFile {
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
         List<Line> lines;
-        if (ReadableWorkbook.isOOXMLZipHeader(content)) {
+        if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
             lines = readXlsx(content);
-        } else if (ReadableWorkbook.isOLE2Header(content) || name.endsWith(".xls")) {
+        } else if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1) || name.endsWith(".xls")) {
             throw InputRejectedException.of("file", "elder.import.old-excel");
         } else if (name.endsWith(".xlsx")) {
             throw InputRejectedException.of("file", "elder.import.unreadable");
@@ -72,6 +72,18 @@ final class RosterFile {
             throw InputRejectedException.of("file", "elder.import.too-many-rows", String.valueOf(MAX_ROWS));
         }
         return kept;
+    }
+
+    private static boolean startsWith(byte[] content, int... magic) {
+        if (content.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((content[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeText(byte[] content) {
