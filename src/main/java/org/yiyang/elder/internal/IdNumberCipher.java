@@ -40,6 +40,13 @@ public class IdNumberCipher {
     private final SecretKeySpec lookupKey;
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     @org.springframework.beans.factory.annotation.Autowired
     IdNumberCipher(@Value("${yiyang.crypto.key:}") String configuredKey,
@@ -70,7 +77,7 @@ public class IdNumberCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(idNumber.getBytes(StandardCharsets.US_ASCII));
             byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
@@ -83,7 +90,7 @@ public class IdNumberCipher {
 
     public String decrypt(byte[] stored) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
             return new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES), StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException e) {
