@@ -65,6 +65,7 @@ class ElderConsoleController {
         model.addAttribute("allCategories", ElderCategory.values());
         model.addAttribute("allStatuses", ElderStatus.values());
         model.addAttribute("allLiving", LivingSituation.values());
+        model.addAttribute("zone", java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     @GetMapping("/elders")
