@@ -78,6 +78,11 @@ class ElderApiIntegrationTests {
         String body = mvc.perform(get("/api/v1/elders").param("q", "阳测试").with(COUNTY)).andReturn().getResponse().getContentAsString();
         assertThat(body).doesNotContain(id).doesNotContain(phone);
 
+        mvc.perform(get("/api/v1/elders").param("q", "试甲").with(COUNTY))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(elderId));
+        mvc.perform(get("/api/v1/elders").param("q", "欧").with(COUNTY))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) elderId)));
         mvc.perform(get("/api/v1/elders").param("q", phone).with(COUNTY))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].id").value(elderId));

@@ -322,6 +322,7 @@ class ElderDemoSeeder implements DemoSeeder {
                     long id = first + i;
                     String idValue = g.id().value();
                     e.append(id).append('\t').append(esc(g.name())).append('\t')
+                            .append(quotedArray(NameGrams.of(g.name()))).append('\t')
                             .append("\\\\x").append(hex.formatHex(cipher.encrypt(idValue))).append('\t')
                             .append("\\\\x").append(hex.formatHex(cipher.lookupHash(idValue))).append('\t')
                             .append(g.id().masked()).append('\t')
@@ -356,7 +357,7 @@ class ElderDemoSeeder implements DemoSeeder {
                     }
                 }
                 copy.copyIn("""
-                        copy elder (id, name, id_number_enc, id_number_hmac, id_number_masked, sex, birth_date, phones,
+                        copy elder (id, name, name_grams, id_number_enc, id_number_hmac, id_number_masked, sex, birth_date, phones,
                                     phone_tails, region_code, living_situation, categories, status, status_since, created_at,
                                     updated_at) from stdin""", new StringReader(e.toString()));
                 copy.copyIn("copy elder_address (elder_id, position, region_code, address, lat, lng, is_primary) from stdin",
@@ -378,6 +379,16 @@ class ElderDemoSeeder implements DemoSeeder {
 
     private static String array(List<String> values) {
         return "{" + String.join(",", values) + "}";
+    }
+
+    /** A text[] literal with every element quoted, escaped for COPY's text format. */
+    private static String quotedArray(String[] values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append('"').append(values[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return esc(sb.append('}').toString());
     }
 
     private static String esc(String s) {

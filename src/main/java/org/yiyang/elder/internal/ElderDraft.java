@@ -24,6 +24,10 @@ record ElderDraft(String name, IdCardNumber idNumber, List<PhoneNumber> phones, 
         return addresses.getFirst().community();
     }
 
+    String[] nameGrams() {
+        return NameGrams.of(name);
+    }
+
     String[] phoneValues() {
         return phones.stream().map(PhoneNumber::value).toArray(String[]::new);
     }

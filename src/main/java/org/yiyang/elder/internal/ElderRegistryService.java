@@ -123,6 +123,7 @@ class ElderRegistryService implements ElderRegistry {
         v.throwIfAny();
 
         String namePattern = null;
+        String nameGram = null;
         String phoneTail = null;
         String phonePattern = null;
         byte[] idHash = null;
@@ -139,11 +140,13 @@ class ElderRegistryService implements ElderRegistry {
                 String digits = compact.replaceFirst("^(\\+86|0086)", "");
                 phoneTail = digits.substring(digits.length() - 4);
                 phonePattern = "%" + digits;
+            } else if (NameGrams.isShort(q)) {
+                nameGram = q;
             } else {
                 namePattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             }
         }
-        return new ElderRepository.Filter(namePattern, phoneTail, phonePattern, idHash, regionPrefix, category, bornBefore, status);
+        return new ElderRepository.Filter(namePattern, nameGram, phoneTail, phonePattern, idHash, regionPrefix, category, bornBefore, status);
     }
 
     @Override

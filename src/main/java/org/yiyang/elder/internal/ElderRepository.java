@@ -52,7 +52,7 @@ class ElderRepository {
     }
 
     /** The search filters after the query text was classified. */
-    record Filter(String namePattern, String phoneTail, String phonePattern, byte[] idNumberHash, String regionPrefix,
+    record Filter(String namePattern, String nameGram, String phoneTail, String phonePattern, byte[] idNumberHash, String regionPrefix,
                   String category, LocalDate bornOnOrBefore, String status) {
     }
 
@@ -94,6 +94,10 @@ class ElderRepository {
         if (f.namePattern() != null) {
             parts.add("e.name like :namePattern");
             params.addValue("namePattern", f.namePattern());
+        }
+        if (f.nameGram() != null) {
+            parts.add("e.name_grams @> array[cast(:nameGram as text)]");
+            params.addValue("nameGram", f.nameGram());
         }
         if (f.phoneTail() != null) {
             parts.add("e.phone_tails @> array[cast(:phoneTail as text)] and exists (select 1 from unnest(e.phones) p where p like :phonePattern)");
@@ -175,9 +179,9 @@ class ElderRepository {
                     .addValue("reason", null).addValue("effective", Date.valueOf(today)).addValue("by", by);
         }
         named.batchUpdate("""
-                insert into elder (id, name, id_number_enc, id_number_hmac, id_number_masked, sex, birth_date, phones,
+                insert into elder (id, name, name_grams, id_number_enc, id_number_hmac, id_number_masked, sex, birth_date, phones,
                                    phone_tails, region_code, living_situation, categories, status, status_since)
-                values (:id, :name, :enc, :hash, :masked, :sex, :birthDate, :phones, :phoneTails, :regionCode,
+                values (:id, :name, :nameGrams, :enc, :hash, :masked, :sex, :birthDate, :phones, :phoneTails, :regionCode,
                         :living, :categories, 'ACTIVE', :statusSince)""", elders);
         insertChildren(addresses, contacts);
         named.batchUpdate(INSERT_HISTORY, history);
@@ -188,7 +192,7 @@ class ElderRepository {
         MapSqlParameterSource p = elderParams(d, encrypted, hash).addValue("id", id).addValue("version", expectedVersion);
         String versionCheck = expectedVersion == null ? "" : " and version = :version";
         int changed = named.update("""
-                update elder set name = :name, id_number_enc = :enc, id_number_hmac = :hash, id_number_masked = :masked,
+                update elder set name = :name, name_grams = :nameGrams, id_number_enc = :enc, id_number_hmac = :hash, id_number_masked = :masked,
                        sex = :sex, birth_date = :birthDate, phones = :phones, phone_tails = :phoneTails,
                        region_code = :regionCode, living_situation = :living, categories = :categories,
                        version = version + 1, updated_at = now()
@@ -249,6 +253,7 @@ class ElderRepository {
     private static MapSqlParameterSource elderParams(ElderDraft d, byte[] encrypted, byte[] hash) {
         return new MapSqlParameterSource()
                 .addValue("name", d.name())
+                .addValue("nameGrams", d.nameGrams())
                 .addValue("enc", encrypted)
                 .addValue("hash", hash)
                 .addValue("masked", d.idNumber().masked())
