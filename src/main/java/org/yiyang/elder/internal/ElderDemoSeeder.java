@@ -190,9 +190,8 @@ class ElderDemoSeeder implements DemoSeeder {
 
             double p = random.nextDouble();
             List<String> phones = new ArrayList<>();
-            if (p < 0.95) {
-                phones.add(mobile(random));
-            }
+            // everyone has a number to call: most a mobile, some only the landline at home (濮阳 area code 0393)
+            phones.add(p < 0.93 ? mobile(random) : "0393" + (2 + random.nextInt(7)) + String.format("%06d", random.nextInt(1_000_000)));
             if (p < 0.22) {
                 phones.add(mobile(random));
             }

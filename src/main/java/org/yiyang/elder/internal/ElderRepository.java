@@ -156,6 +156,17 @@ class ElderRepository {
         return n != null && n > 0;
     }
 
+    /** Which of these elders lie in the scope (for imports, in chunks). */
+    java.util.Set<Long> inScope(DataScope scope, List<Long> ids) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000)));
+            String sql = "select e.id from elder e where e.id in (:ids) and (" + scopeCondition(scope, params) + ")";
+            out.addAll(named.queryForList(sql, params, Long.class));
+        }
+        return out;
+    }
+
     List<Long> nextIds(int n) {
         return jdbc.sql("select nextval(pg_get_serial_sequence('elder', 'id')) from generate_series(1, ?)")
                 .param(n).query(Long.class).list();

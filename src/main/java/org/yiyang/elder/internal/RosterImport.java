@@ -140,6 +140,7 @@ class RosterImport {
         }
 
         Map<String, Long> existing = elders.idsByIdNumberHashes(hashes);
+        java.util.Set<Long> visible = elders.inScope(scope, List.copyOf(existing.values()));
         List<ElderDraft> fresh = new ArrayList<>();
         List<byte[]> freshHashes = new ArrayList<>();
         List<Integer> freshRows = new ArrayList<>();
@@ -152,7 +153,7 @@ class RosterImport {
                 fresh.add(d);
                 freshHashes.add(hashes.get(i));
                 freshRows.add(at);
-            } else if (elders.isInScope(scope, registered)) {
+            } else if (visible.contains(registered)) {
                 report.set(at, new ImportReport.Row(rowNumber, ImportReport.Outcome.ALREADY_REGISTERED, d.name(), registered, List.of()));
             } else {
                 report.set(at, new ImportReport.Row(rowNumber, ImportReport.Outcome.REJECTED, d.name(), null,
