@@ -222,6 +222,21 @@ class ElderIntegrationTests {
                 .andExpect(content().string(containsString("13800004444")));
     }
 
+    @Test
+    void malformedAddressesAndParametersAreNotFoundOrIgnoredNeverAnError() throws Exception {
+        mvc.perform(get("/elders/abc").with(COUNTY)).andExpect(status().isNotFound());
+        mvc.perform(get("/elders/1234567890123456789012").with(COUNTY)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/elders/abc").with(COUNTY)).andExpect(status().isNotFound());
+        mvc.perform(get("/elders").param("page", "x").with(COUNTY)).andExpect(status().isOk());
+        long own = jdbc.sql("select min(id) from elder where region_code like ?")
+                .param(ElderFixtures.communityOfFirstCounty(regions).code().prefix().substring(0, 6) + "%").query(Long.class).single();
+        mvc.perform(post("/elders/" + own + "/status").with(csrf()).with(COUNTY).param("status", "MOVED_OUT")
+                        .param("effectiveDate", "31.01.2026"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("statusErrors", java.util.List.of("生效日期格式不正确（例如 2026-01-31）")));
+    }
+
     private long audits(long elderId) {
         return jdbc.sql("select count(*) from personal_data_audit where subject_kind = 'elder' and subject_id = ? and action = 'view'")
                 .param(elderId).query(Long.class).single();

@@ -70,20 +70,20 @@ class ElderApiController {
         return ResponseEntity.created(URI.create("/api/v1/elders/" + id)).body(visible(id));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d{1,18}}")
     @Operation(summary = "An elder's full record (audited); whole numbers only with PII_VIEW")
     ElderRecord get(@PathVariable long id) {
         return registry.open(CurrentUser.scope(), id, CurrentUser.hasAuthority(Authorities.PII_VIEW));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/{id:\\d{1,18}}")
     @Operation(summary = "Replace an elder's details (ELDER_EDIT); an empty idNumber keeps the stored one")
     ElderRecord update(@PathVariable long id, @RequestBody ElderInput input) {
         registry.update(CurrentUser.scope(), id, input);
         return visible(id);
     }
 
-    @PostMapping("/{id}/status")
+    @PostMapping("/{id:\\d{1,18}}/status")
     @Operation(summary = "Change the status (ACTIVE, MOVED_OUT, DECEASED); the history is kept (ELDER_EDIT)")
     ElderRecord changeStatus(@PathVariable long id, @RequestBody StatusChange change) {
         registry.changeStatus(CurrentUser.scope(), id, change);

@@ -71,11 +71,11 @@ class ElderConsoleController {
     @GetMapping("/elders")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
                   @RequestParam(required = false) String category, @RequestParam(required = false) String status,
-                  @RequestParam(required = false) Integer page, Model model) {
+                  @RequestParam(required = false) String page, Model model) {
         ElderQuery query = new ElderQuery(q, region, category, status);
         PageResult<ElderSummary> result;
         try {
-            result = registry.search(CurrentUser.scope(), query, PageQuery.of(page == null || page < 0 ? 0 : page, PAGE_SIZE));
+            result = registry.search(CurrentUser.scope(), query, PageQuery.of(pageNumber(page), PAGE_SIZE));
         } catch (InputRejectedException e) {
             result = new PageResult<>(List.of(), 0, PAGE_SIZE, 0);
             model.addAttribute("errors", messagesOf(e.violations()));
@@ -104,14 +104,14 @@ class ElderConsoleController {
         }
     }
 
-    @GetMapping("/elders/{id}")
+    @GetMapping("/elders/{id:\\d{1,18}}")
     String record(@PathVariable long id, Model model) {
         ElderRecord record = registry.open(CurrentUser.scope(), id, CurrentUser.hasAuthority(Authorities.PII_VIEW));
         model.addAttribute("elder", record);
         return "elder/record";
     }
 
-    @GetMapping("/elders/{id}/edit")
+    @GetMapping("/elders/{id:\\d{1,18}}/edit")
     String editForm(@PathVariable long id, Model model) {
         requireEdit();
         requirePersonalData();
@@ -119,7 +119,7 @@ class ElderConsoleController {
         return form(model, ElderForm.of(record), record, null);
     }
 
-    @PostMapping("/elders/{id}")
+    @PostMapping("/elders/{id:\\d{1,18}}")
     String update(@PathVariable long id, ElderForm form, Model model, RedirectAttributes redirect) {
         requireEdit();
         requirePersonalData();
@@ -132,13 +132,22 @@ class ElderConsoleController {
         }
     }
 
-    @PostMapping("/elders/{id}/status")
+    @PostMapping("/elders/{id:\\d{1,18}}/status")
     String changeStatus(@PathVariable long id, @RequestParam(required = false) String status,
                         @RequestParam(required = false) String reason,
-                        @RequestParam(required = false) java.time.LocalDate effectiveDate, RedirectAttributes redirect) {
+                        @RequestParam(required = false) String effectiveDate, RedirectAttributes redirect) {
         requireEdit();
+        java.time.LocalDate effective = null;
+        if (effectiveDate != null && !effectiveDate.isBlank()) {
+            try {
+                effective = java.time.LocalDate.parse(effectiveDate.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                redirect.addFlashAttribute("statusErrors", List.of(text("elder.status.date-invalid")));
+                return "redirect:/elders/" + id;
+            }
+        }
         try {
-            registry.changeStatus(CurrentUser.scope(), id, new StatusChange(status, reason, effectiveDate));
+            registry.changeStatus(CurrentUser.scope(), id, new StatusChange(status, reason, effective));
             redirect.addFlashAttribute("notice", "elder.status.changed");
         } catch (InputRejectedException e) {
             redirect.addFlashAttribute("statusErrors", new ArrayList<>(messagesOf(e.violations()).values()));
@@ -212,6 +221,14 @@ class ElderConsoleController {
         }
         out.sort((a, b) -> a.code().compareTo(b.code()));
         return out;
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private String text(String code) {
