@@ -53,7 +53,11 @@ public record ServiceItemDraft(String code, String name, String nameEn, ServiceI
             }
         }
         Money price;
-        if (in.priceFen() != null) {
+        if (in.priceFen() == null && in.price() == null) {
+            // the API sends fen; the console always sends the yuan field, if only empty
+            v.add("priceFen", "field.required");
+            price = null;
+        } else if (in.priceFen() != null) {
             price = v.parse("priceFen", () -> ServiceItemPrice.ofFen(in.priceFen(), in.priceFen()));
         } else {
             price = v.parse("price", () -> ServiceItemPrice.parseYuan(in.price()));

@@ -1,0 +1,35 @@
+package org.yiyang.provider.web;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.yiyang.provider.CaregiverCertificateStatus;
+import org.yiyang.provider.internal.CaregiverDetails;
+import org.yiyang.shared.GeoPoint;
+
+/**
+ * A caregiver in the API. {@code phone} (the whole number) is present on the single-record read
+ * for callers allowed to see it; lists carry only {@code phoneMasked}. The ID number is only ever
+ * kept masked.
+ */
+record CaregiverJson(long id, long providerId, String providerName, String name, String phone, String phoneMasked,
+                     String idNumberMasked, String sex, List<String> skills, Certificate certificate, GeoPoint home,
+                     String regionCode, List<Integer> workDays, LocalTime workStart, LocalTime workEnd,
+                     int maxDailyOrders, String status, int version) {
+
+    record Certificate(String number, String level, LocalDate expiry, CaregiverCertificateStatus status) {
+    }
+
+    static CaregiverJson of(CaregiverDetails c, LocalDate today, boolean wholePhone) {
+        return new CaregiverJson(c.id(), c.providerId(), c.providerName(), c.name(),
+                wholePhone && c.phone() != null ? c.phone().value() : null,
+                c.phone() == null ? null : c.phone().masked(), c.idNumberMasked(),
+                c.sex() == null ? null : c.sex().name(),
+                c.skills().stream().map(Enum::name).toList(),
+                new Certificate(c.certificateNo(), c.certificateLevel() == null ? null : c.certificateLevel().name(),
+                        c.certificateExpiry(), c.certificateStatus(today)),
+                c.home(), c.regionCode().value(),
+                c.window().days().stream().sorted().map(d -> d.getValue()).toList(),
+                c.window().start(), c.window().end(), c.maxDailyOrders(), c.status().name(), c.version());
+    }
+}

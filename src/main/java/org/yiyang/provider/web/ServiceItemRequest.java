@@ -1,0 +1,14 @@
+package org.yiyang.provider.web;
+
+import org.yiyang.provider.internal.ServiceItemInput;
+
+/** A catalogue item to create or replace; the price in integer fen. */
+record ServiceItemRequest(String code, String name, String nameEn, String category, Integer standardMinutes,
+                          Long priceFen, String unit, String requiredSkill, String description, Boolean active) {
+
+    ServiceItemInput toInput() {
+        return new ServiceItemInput(code, name, nameEn, category,
+                standardMinutes == null ? null : standardMinutes.toString(),
+                null, priceFen, unit, requiredSkill, description, active);
+    }
+}
