@@ -23,7 +23,7 @@ record ServiceItemForm(String code, String name, String nameEn, String category,
                 unit, requiredSkill, description, active != null && !active.isBlank());
     }
 
-    boolean isActive() {
+    public boolean isActive() {
         return active != null && !active.isBlank();
     }
 }
