@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yiyang.provider.CaregiverSkill;
+import org.yiyang.provider.CaregiverStatus;
 import org.yiyang.provider.internal.CaregiverSearch;
 import org.yiyang.provider.internal.CaregiverService;
 import org.yiyang.shared.PageQuery;
@@ -37,12 +38,14 @@ class CaregiverApiController {
     @GetMapping
     @Operation(summary = "Search caregivers in the caller's scope",
             description = "q matches a name or a phone number; region is a 12-digit region code (its subtree); "
-                    + "certificateExpiringBefore (yyyy-MM-dd) lists certificates ending before that day")
+                    + "certificateExpiringBefore (yyyy-MM-dd) lists certificates ending before that day; "
+                    + "status is ACTIVE, ON_LEAVE or LEFT")
     PageResult<CaregiverJson> search(@RequestParam(required = false) String q,
                                      @RequestParam(required = false) Long provider,
                                      @RequestParam(required = false) String skill,
                                      @RequestParam(required = false) String region,
                                      @RequestParam(required = false) String certificateExpiringBefore,
+                                     @RequestParam(required = false) String status,
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
         Violations v = new Violations();
@@ -64,10 +67,18 @@ class CaregiverApiController {
                 v.add("certificateExpiringBefore", "caregiver.date-invalid", certificateExpiringBefore);
             }
         }
+        CaregiverStatus st = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                st = CaregiverStatus.valueOf(status.strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                v.add("status", "caregiver.status-invalid", status);
+            }
+        }
         PageQuery paging = v.parse("page", () -> PageQuery.of(page, size));
         v.throwIfAny();
         LocalDate today = caregivers.today();
-        return caregivers.search(new CaregiverSearch(q, provider, s, prefix, null, before, null), paging)
+        return caregivers.search(new CaregiverSearch(q, provider, s, prefix, null, before, st), paging)
                 .map(c -> CaregiverJson.of(c, today, false));
     }
 
