@@ -200,7 +200,7 @@ class CaregiverIntegrationTests {
                 .andExpect(jsonPath("$.name").value(name))
                 .andExpect(jsonPath("$.idNumberMasked").value(startsWith("4109")))
                 .andExpect(jsonPath("$.certificate.level").value("LEVEL_4"))
-                .andExpect(jsonPath("$.workStart").value("07:30:00"))
+                .andExpect(jsonPath("$.workStart").value("07:30"))
                 .andReturn().getResponse().getHeader("Location");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("select id_number_masked from caregiver where id = ?").param(id).query(String.class).single())
@@ -211,11 +211,25 @@ class CaregiverIntegrationTests {
                                 .replace("[\"MEAL\",\"CLEANING\"]", "[\"BATHING\"]")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.skills[0]").value("BATHING"))
-                .andExpect(jsonPath("$.workStart").value("09:00:00"))
+                .andExpect(jsonPath("$.workStart").value("09:00"))
                 .andExpect(jsonPath("$.idNumberMasked").value(startsWith("4109")));
         mvc.perform(put("/api/v1/caregivers/" + inCounty2).with(httpBasic("county", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(body(org1, name, community1, "09:00", "18:00")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSameCreateWithTheSameIdempotencyKeyCreatesOneCaregiver() throws Exception {
+        String name = "壬" + suffix;
+        String key = java.util.UUID.randomUUID().toString();
+        String first = mvc.perform(post("/api/v1/caregivers").with(httpBasic("city", "demo")).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(org1, name, community1, "08:00", "17:00")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String again = mvc.perform(post("/api/v1/caregivers").with(httpBasic("city", "demo")).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(org1, name, community1, "08:00", "17:00")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        assertThat(again).isEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from caregiver where name = ?").param(name).query(Long.class).single()).isOne();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.yiyang.provider.web;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.yiyang.provider.CaregiverCertificateStatus;
 import org.yiyang.provider.internal.CaregiverDetails;
@@ -10,12 +10,14 @@ import org.yiyang.shared.GeoPoint;
 /**
  * A caregiver in the API. {@code phone} (the whole number) is present on the single-record read
  * for callers allowed to see it; lists carry only {@code phoneMasked}. The ID number is only ever
- * kept masked.
+ * kept masked. Shift times are "HH:mm", working days ISO numbers (Monday = 1).
  */
 record CaregiverJson(long id, long providerId, String providerName, String name, String phone, String phoneMasked,
                      String idNumberMasked, String sex, List<String> skills, Certificate certificate, GeoPoint home,
-                     String regionCode, List<Integer> workDays, LocalTime workStart, LocalTime workEnd,
+                     String regionCode, List<Integer> workDays, String workStart, String workEnd,
                      int maxDailyOrders, String status, int version) {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     record Certificate(String number, String level, LocalDate expiry, CaregiverCertificateStatus status) {
     }
@@ -30,6 +32,6 @@ record CaregiverJson(long id, long providerId, String providerName, String name,
                         c.certificateExpiry(), c.certificateStatus(today)),
                 c.home(), c.regionCode().value(),
                 c.window().days().stream().sorted().map(d -> d.getValue()).toList(),
-                c.window().start(), c.window().end(), c.maxDailyOrders(), c.status().name(), c.version());
+                c.window().start().format(HH_MM), c.window().end().format(HH_MM), c.maxDailyOrders(), c.status().name(), c.version());
     }
 }
