@@ -73,7 +73,7 @@ class CaregiverIntegrationTests {
 
     @BeforeAll
     void fixture() {
-        suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        suffix = "t" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         List<Region> counties = regions.ofLevel(RegionLevel.COUNTY);
         county1 = counties.get(0);
         county2 = counties.get(1);
@@ -171,6 +171,15 @@ class CaregiverIntegrationTests {
                 .andExpect(jsonPath("$.errors[0].field").value("skill"));
         mvc.perform(get("/api/v1/caregivers").param("q", "甲" + suffix).with(httpBasic("city", "demo")))
                 .andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/caregivers").param("region", county2.code().value()).param("size", "500")
+                        .with(httpBasic("city", "demo")))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) inCounty2)))
+                .andExpect(jsonPath("$.items[*].id", not(hasItem((int) inCounty1))));
+        mvc.perform(get("/caregivers").param("region", county2.code().value()).param("q", suffix)
+                        .with(httpBasic("city", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("丙" + suffix)))
+                .andExpect(content().string(not(containsString("甲" + suffix))));
     }
 
     @Test

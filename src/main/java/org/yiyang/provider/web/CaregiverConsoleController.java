@@ -55,12 +55,16 @@ class CaregiverConsoleController {
     @GetMapping("/caregivers")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long provider,
                 @RequestParam(required = false) String skill, @RequestParam(required = false) String certificate,
-                @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) String status, @RequestParam(required = false) String region,
+                @RequestParam(defaultValue = "0") int page, Model model) {
         CaregiverSkill s = CaregiverSkill.find(skill).orElse(null);
         CaregiverCertificateStatus cert = enumOrNull(CaregiverCertificateStatus.class, certificate);
         CaregiverStatus st = enumOrNull(CaregiverStatus.class, status);
+        List<Region> areas = areasForFilter();
+        Region area = areas.stream().filter(r -> r.code().value().equals(region)).findFirst().orElse(null);
         LocalDate today = caregivers.today();
-        PageResult<Row> result = caregivers.search(new CaregiverSearch(q, provider, s, null, cert, null, st),
+        PageResult<Row> result = caregivers.search(new CaregiverSearch(q, provider, s,
+                        area == null ? null : area.code().prefix(), cert, null, st),
                 PageQuery.of(Math.max(page, 0), PAGE_SIZE)).map(c -> row(c, today));
         model.addAttribute("result", result);
         model.addAttribute("q", q == null ? "" : q);
@@ -69,6 +73,8 @@ class CaregiverConsoleController {
         model.addAttribute("certificate", cert == null ? "" : cert.name());
         model.addAttribute("status", st == null ? "" : st.name());
         model.addAttribute("providers", caregivers.providersForFilter());
+        model.addAttribute("areas", areas);
+        model.addAttribute("region", area == null ? "" : area.code().value());
         model.addAttribute("allSkills", CaregiverSkill.values());
         model.addAttribute("certificateStates", CaregiverCertificateStatus.values());
         model.addAttribute("states", CaregiverStatus.values());
@@ -139,6 +145,16 @@ class CaregiverConsoleController {
     }
 
     record Option(String value, String label) {
+    }
+
+    /** The subdivisions of a region user's area (a city's counties, a county's streets and towns); none for others. */
+    private List<Region> areasForFilter() {
+        if (!(CurrentUser.scope() instanceof DataScope.Region r)) {
+            return List.of();
+        }
+        String code = (r.prefix() + "000000000000").substring(0, 12);
+        return org.yiyang.shared.RegionCode.isWellFormed(code)
+                ? regions.children(org.yiyang.shared.RegionCode.of(code)) : List.of();
     }
 
     private String communityLabel(Region community) {
