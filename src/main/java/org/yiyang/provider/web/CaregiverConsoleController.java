@@ -90,7 +90,17 @@ class CaregiverConsoleController {
         model.addAttribute("certificateStatus", c.certificateStatus(today));
         model.addAttribute("phone", c.phone() == null ? null
                 : CaregiverAccess.mayViewWholePhone() ? c.phone().value() : c.phone().masked());
-        model.addAttribute("regionPath", regions.path(c.regionCode()));
+        List<Region> path = regions.path(c.regionCode());
+        model.addAttribute("regionPath", path);
+        Region community = path.isEmpty() ? null : path.getLast();
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("home", Map.of("lat", c.home().lat(), "lng", c.home().lng()));
+        map.put("homeLabel", c.name() + " · " + text("caregiver.map.home"));
+        if (community != null && community.centroid() != null) {
+            map.put("centre", Map.of("lat", community.centroid().lat(), "lng", community.centroid().lng()));
+            map.put("centreLabel", text("caregiver.map.centre", community.name()));
+        }
+        model.addAttribute("mapData", map);
         model.addAttribute("mayEdit", CaregiverAccess.mayEdit());
         return "caregiver/detail";
     }
@@ -167,6 +177,10 @@ class CaregiverConsoleController {
         return new Row(c.id(), c.name(), c.providerName(), c.phone() == null ? "" : c.phone().masked(),
                 c.skills().stream().sorted().toList(), c.certificateLevel(), c.certificateExpiry(),
                 c.certificateStatus(today), community, c.status());
+    }
+
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
     }
 
     /** Field errors in the user's language, by field. */
