@@ -6,7 +6,7 @@ create table provider_org (
     name          text not null,
     uscc          char(18) not null unique,          -- 统一社会信用代码 (GB 32100)
     kind          text not null,                     -- HOME_CARE, INSTITUTION, CANTEEN, MEDICAL, HOUSEKEEPING, SOCIAL_WORK, ...
-    region_code   char(12) not null,                 -- where it is registered (county or below)
+    region_code   text not null,                 -- where it is registered (county or below)
     address       text,
     contact_name  text,
     contact_phone text,
@@ -23,7 +23,7 @@ create table facility (
     provider_id    bigint references provider_org (id),
     name           text not null,
     type           text not null,                    -- STREET_CENTRE, COMMUNITY_STATION, DAY_CARE, CANTEEN, RURAL_HOME, INSTITUTION
-    region_code    char(12) not null,                -- the community/village (or street) it stands in
+    region_code    text not null,                -- the community/village (or street) it stands in
     address        text,
     lat            double precision not null,
     lng            double precision not null,
@@ -64,7 +64,7 @@ create table caregiver (
     certificate_expiry  date,
     home_lat            double precision not null,
     home_lng            double precision not null,
-    region_code         char(12) not null,            -- home base community
+    region_code         text not null,            -- home base community
     work_days           text not null default '1,2,3,4,5',  -- ISO days of week
     work_start          time not null default '08:00',
     work_end            time not null default '18:00',

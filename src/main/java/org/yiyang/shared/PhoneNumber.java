@@ -31,7 +31,8 @@ public record PhoneNumber(String value) {
         if (isMobile()) {
             return value.substring(0, 3) + "****" + value.substring(7);
         }
-        return value.substring(0, value.length() - 8) + "****" + value.substring(value.length() - 4);
+        int areaCode = value.charAt(1) == '1' || value.charAt(1) == '2' ? 3 : 4;
+        return value.substring(0, areaCode) + "****" + value.substring(value.length() - 4);
     }
 
     @Override
