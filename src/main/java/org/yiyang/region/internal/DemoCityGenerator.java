@@ -47,6 +47,8 @@ final class DemoCityGenerator {
     private static final String[] VILLAGE_FORMS = {"庄", "村", "屯", "营", "集", "寨", "楼", "庙", "堤", "口"};
     private static final String[] VILLAGE_PREFIX = {"", "", "", "前", "后", "东", "西", "南", "北", "大", "小", "新"};
 
+    private static final String[] COMMUNITY_SUFFIX = {"", "", "东", "西", "南", "北", "新", "花园", "家园", "里", "苑", "园"};
+
     private final Random random;
     private final Set<String> usedNames = new HashSet<>();
 
@@ -68,10 +70,10 @@ final class DemoCityGenerator {
             for (int i = 0; i < spec.streets(); i++) {
                 RegionCode street = code(spec.code(), streetNo++, 0);
                 GeoPoint centre = near(seat, 600, spec.streets() > 4 ? 4500 : 2000);
-                all.add(new Region(street, unique(pick(STREET_WORDS)) + "街道", RegionLevel.TOWN, county, centre, null));
+                all.add(new Region(street, unique(() -> pick(STREET_WORDS)) + "街道", RegionLevel.TOWN, county, centre, null));
                 int communities = 6 + random.nextInt(6);
                 for (int c = 1; c <= communities; c++) {
-                    all.add(new Region(code(spec.code(), street, c), unique(pick(COMMUNITY_WORDS)) + "社区",
+                    all.add(new Region(code(spec.code(), street, c), unique(() -> pick(COMMUNITY_WORDS) + pick(COMMUNITY_SUFFIX)) + "社区",
                             RegionLevel.COMMUNITY, street, near(centre, 150, 1200), "111"));
                 }
             }
@@ -90,15 +92,15 @@ final class DemoCityGenerator {
     private void addTown(List<Region> all, CountySpec spec, RegionCode county, GeoPoint seat, RegionCode town,
                          String suffix, String centreCode, int minVillages, int extraVillages) {
         GeoPoint centre = near(seat, 5000, 16000);
-        all.add(new Region(town, unique(pick(TOWN_WORDS)) + suffix, RegionLevel.TOWN, county, centre, null));
+        all.add(new Region(town, unique(() -> pick(TOWN_WORDS)) + suffix, RegionLevel.TOWN, county, centre, null));
         int communityCount = suffix.equals("镇") ? 1 + random.nextInt(2) : 0;
         for (int c = 1; c <= communityCount; c++) {
-            all.add(new Region(code(spec.code(), town, c), unique(pick(COMMUNITY_WORDS)) + "社区",
+            all.add(new Region(code(spec.code(), town, c), unique(() -> pick(COMMUNITY_WORDS) + pick(COMMUNITY_SUFFIX)) + "社区",
                     RegionLevel.COMMUNITY, town, near(centre, 100, 800), centreCode));
         }
         int villages = minVillages + random.nextInt(extraVillages);
         for (int v = 1; v <= villages; v++) {
-            String name = unique(pick(VILLAGE_PREFIX) + pick(VILLAGE_SURNAMES) + pick(VILLAGE_FORMS)) + "村";
+            String name = unique(() -> pick(VILLAGE_PREFIX) + pick(VILLAGE_SURNAMES) + pick(VILLAGE_FORMS)) + "村";
             all.add(new Region(code(spec.code(), town, 200 + v), name, RegionLevel.COMMUNITY, town,
                     near(centre, 800, 4500), "220"));
         }
@@ -117,11 +119,17 @@ final class DemoCityGenerator {
     }
 
     /** Names are unique across the city, so a name alone finds one place in the demo. */
-    private String unique(String base) {
+    private String unique(java.util.function.Supplier<String> names) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            String name = names.get();
+            if (usedNames.add(name)) {
+                return name;
+            }
+        }
+        String base = names.get();
         String name = base;
-        int n = 2;
-        while (!usedNames.add(name)) {
-            name = base + n++;
+        for (int n = 2; !usedNames.add(name); n++) {
+            name = base + n;
         }
         return name;
     }

@@ -14,6 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyang.shared.DemoMode;
 import org.yiyang.shared.DemoSeeder;
 import org.yiyang.shared.DemoSettings;
@@ -42,7 +44,9 @@ class DemoDataRunner implements ApplicationRunner {
     private final DemoSettings settings;
     private final Environment env;
 
-    DemoDataRunner(JdbcClient jdbc, List<DemoSeeder> seeders, DemoMode demoMode,
+    private final TransactionTemplate transaction;
+
+    DemoDataRunner(JdbcClient jdbc, List<DemoSeeder> seeders, DemoMode demoMode, PlatformTransactionManager transactions,
             @Value("${yiyang.demo.seed:20261122}") long seed,
             @Value("${yiyang.demo.size:default}") String size, Environment env) {
         this.jdbc = jdbc;
@@ -50,6 +54,7 @@ class DemoDataRunner implements ApplicationRunner {
         this.enabled = demoMode.enabled();
         this.settings = new DemoSettings(seed, DemoSettings.Size.valueOf(size.toUpperCase()));
         this.env = env;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -61,11 +66,14 @@ class DemoDataRunner implements ApplicationRunner {
         if (!seeded) {
             Instant start = Instant.now();
             log.info("Generating the demo city ({} elders, seed {})…", settings.size().elders(), settings.seed());
-            for (DemoSeeder seeder : seeders) {
-                seeder.seed(settings);
-            }
-            jdbc.sql("insert into demo_state(seed, size) values (?, ?)")
-                    .params(settings.seed(), settings.size().name()).update();
+            // One transaction: a start that dies half-way leaves an empty database, and the next start seeds again.
+            transaction.executeWithoutResult(status -> {
+                for (DemoSeeder seeder : seeders) {
+                    seeder.seed(settings);
+                }
+                jdbc.sql("insert into demo_state(seed, size) values (?, ?)")
+                        .params(settings.seed(), settings.size().name()).update();
+            });
             log.info("Demo city ready in {} ms", Duration.between(start, Instant.now()).toMillis());
         }
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));

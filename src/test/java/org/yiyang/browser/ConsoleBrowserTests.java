@@ -1,0 +1,61 @@
+package org.yiyang.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yiyang.IntegrationTest;
+
+/** Journeys through the console in a real browser, as a bureau user would take them. */
+@IntegrationTest
+class ConsoleBrowserTests {
+
+    private static BrowserSession browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    private Page loggedIn(String user, String locale, int width, int height) {
+        Page page = browser.newPage(locale, width, height);
+        page.navigate("http://localhost:" + port + "/");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
+    @Test
+    void aCountySupervisorLogsInAndBrowsesOnlyTheirCounty() {
+        Page page = loggedIn("county", "zh-CN", 1280, 900);
+        assertThat(page.locator("h1")).containsText("您好");
+        page.locator("nav.sidenav >> text=行政区划").click();
+        assertThat(page.locator("h1")).hasText("华龙区");
+        assertThat(page.locator("#region-children tbody tr").first()).isVisible();
+        BrowserSession.screenshot(page, "regions-county-zh");
+        page.locator("#region-children tbody tr a").first().click();
+        assertThat(page.locator(".breadcrumb")).containsText("华龙区");
+        assertThat(page.locator(".breadcrumb")).not().containsText("濮阳市");
+    }
+
+    @Test
+    void theConsoleSpeaksEnglishWhenTheBrowserAsksForIt() {
+        Page page = loggedIn("city", "en-US", 390, 844);
+        assertThat(page.locator("h1")).containsText("Hello");
+        assertThat(page.locator("nav.sidenav")).containsText("Elders");
+        BrowserSession.screenshot(page, "home-city-en-phone");
+    }
+}
