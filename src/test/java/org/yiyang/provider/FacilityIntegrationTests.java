@@ -253,6 +253,23 @@ class FacilityIntegrationTests {
     }
 
     @Test
+    void theSameCreateWithTheSameIdempotencyKeyStoresOneFacility() throws Exception {
+        Region community = regions.children(firstStreet().code()).get(1);
+        String request = body("幂等测试助餐点", "CANTEEN", community.code().value(), community.centroid().lat(),
+                community.centroid().lng(), 120, null);
+        long before = facilities();
+        String key = java.util.UUID.randomUUID().toString();
+        String first = mvc.perform(post("/api/v1/facilities").with(httpBasic("county", "demo")).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(request))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        mvc.perform(post("/api/v1/facilities").with(httpBasic("county", "demo")).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(request))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", first));
+        assertThat(facilities()).isEqualTo(before + 1);
+    }
+
+    @Test
     void theMapPageDrawsTheCountysFacilitiesWithoutATileServer() throws Exception {
         Facility own = someFacilityIn(county(0));
         Facility other = someFacilityIn(county(1));
