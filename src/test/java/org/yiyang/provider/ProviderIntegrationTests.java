@@ -159,6 +159,22 @@ class ProviderIntegrationTests {
     }
 
     @Test
+    void aCaregiverReadsOnlyTheirProvidersRecordsAndEldersOrNobodyReadNothing() {
+        ProviderOrganisation own = someOrganisationIn(firstCounty());
+        DataScope caregiver = new DataScope.Caregiver(1, own.id());
+        assertThat(directory.organisations(ProviderQuery.all(PageQuery.of(0, 500)), caregiver).items())
+                .extracting(ProviderOrganisation::id).containsExactly(own.id());
+        assertThat(directory.facilities(FacilityQuery.all(PageQuery.of(0, 500)), caregiver).items())
+                .allSatisfy(f -> assertThat(f.providerId()).isEqualTo(own.id()));
+        assertThat(directory.findOrganisation(someOrganisationIn(secondCounty()).id(), caregiver)).isEmpty();
+        for (DataScope nobody : List.of(new DataScope.Elder(1), new DataScope.None())) {
+            assertThat(directory.organisations(ProviderQuery.all(PageQuery.of(0, 500)), nobody).total()).isZero();
+            assertThat(directory.facilities(FacilityQuery.all(PageQuery.of(0, 500)), nobody).total()).isZero();
+            assertThat(directory.findOrganisation(own.id(), nobody)).isEmpty();
+        }
+    }
+
+    @Test
     void aBadCodeADuplicateCodeAndAnUnknownRegionAreFieldErrorsAndNothingIsStored() throws Exception {
         long before = organisations();
         String existing = someOrganisationIn(firstCounty()).uscc().value();
@@ -253,6 +269,15 @@ class ProviderIntegrationTests {
         mvc.perform(get("/providers/new").with(httpBasic("county", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"uscc\"")));
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheProviderAndFacilityResources() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/providers/{id}")))
+                .andExpect(content().string(containsString("/api/v1/facilities/{id}")))
+                .andExpect(content().string(containsString("/api/v1/facilities/standards")));
     }
 
     private static String body(String name, String uscc, String region) {
