@@ -43,12 +43,17 @@
   items.forEach(function (item) {
     var colour = colours[item.type] || '#0b5a8a';
     // below-standard facilities are drawn hollow with a thick ring; the popup says so in words
-    var marker = L.circleMarker([item.lat, item.lng], {
+    L.circleMarker([item.lat, item.lng], {
       radius: item.below ? 9 : 8, color: item.below ? '#a4161a' : colour, weight: item.below ? 4 : 2,
-      fillColor: item.below ? '#ffffff' : colour, fillOpacity: item.below ? 0.9 : 0.8
+      fillColor: item.below ? '#ffffff' : colour, fillOpacity: item.below ? 0.9 : 0.8,
+      interactive: false, className: 'facility-marker'
     }).addTo(map);
-    marker.bindPopup(popup(item));
-    marker.bindTooltip(item.name);
+    // an invisible 44 px target over each marker, so a finger can hit it on a phone
+    var target = L.circleMarker([item.lat, item.lng], {
+      radius: 22, stroke: false, fillColor: '#000000', fillOpacity: 0.001, className: 'facility-target'
+    }).addTo(map);
+    target.bindPopup(popup(item));
+    target.bindTooltip(item.name);
     bounds.push([item.lat, item.lng]);
   });
   if (bounds.length === 0) {

@@ -1,7 +1,9 @@
 package org.yiyang.provider;
 
 import java.util.Optional;
+import org.yiyang.shared.CurrentUser;
 import org.yiyang.shared.DataScope;
+import org.yiyang.shared.NotFoundException;
 import org.yiyang.shared.PageResult;
 
 /**
@@ -25,28 +27,28 @@ public interface ProviderDirectory {
     PageResult<Facility> facilities(FacilityQuery query, DataScope scope);
 
     default Optional<ProviderOrganisation> findOrganisation(long id) {
-        return findOrganisation(id, org.yiyang.shared.CurrentUser.scope());
+        return findOrganisation(id, CurrentUser.scope());
     }
 
     default PageResult<ProviderOrganisation> organisations(ProviderQuery query) {
-        return organisations(query, org.yiyang.shared.CurrentUser.scope());
+        return organisations(query, CurrentUser.scope());
     }
 
     default Optional<Facility> findFacility(long id) {
-        return findFacility(id, org.yiyang.shared.CurrentUser.scope());
+        return findFacility(id, CurrentUser.scope());
     }
 
     default PageResult<Facility> facilities(FacilityQuery query) {
-        return facilities(query, org.yiyang.shared.CurrentUser.scope());
+        return facilities(query, CurrentUser.scope());
     }
 
     /** Like {@link #findOrganisation(long)} but a 404 {@code provider.not-found} when absent or out of scope. */
     default ProviderOrganisation organisation(long id) {
-        return findOrganisation(id).orElseThrow(() -> new org.yiyang.shared.NotFoundException("provider.not-found", id));
+        return findOrganisation(id).orElseThrow(() -> new NotFoundException("provider.not-found", id));
     }
 
     /** Like {@link #findFacility(long)} but a 404 {@code facility.not-found} when absent or out of scope. */
     default Facility facility(long id) {
-        return findFacility(id).orElseThrow(() -> new org.yiyang.shared.NotFoundException("facility.not-found", id));
+        return findFacility(id).orElseThrow(() -> new NotFoundException("facility.not-found", id));
     }
 }

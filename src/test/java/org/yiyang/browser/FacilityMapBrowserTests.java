@@ -53,7 +53,8 @@ class FacilityMapBrowserTests {
         Page page = loggedIn("county", "zh-CN", 1280, 900);
         page.locator("nav.sidenav >> text=服务设施").click();
         assertThat(page.locator("h1")).hasText("服务设施");
-        assertThat(page.locator("#facility-map path.leaflet-interactive")).hasCount((int) countyFacilities);
+        assertThat(page.locator("#facility-map path.facility-marker")).hasCount((int) countyFacilities);
+        assertThat(page.locator("#facility-map path.facility-target.leaflet-interactive")).hasCount((int) countyFacilities);
         assertThat(page.locator("#facility-map .leaflet-tile")).hasCount(0);
         assertThat(page.locator("#facility-map-legend .key")).hasCount(7);
         assertThat(page.locator("#facility-map-legend")).containsText("街道综合养老服务中心");
@@ -62,7 +63,9 @@ class FacilityMapBrowserTests {
         page.locator("#below").selectOption("true");
         page.locator("form[role=search] button[type=submit]").click();
         assertThat(page.locator("#facilities tbody tr").first()).containsText("低于标准");
-        page.locator("#facility-map path.leaflet-interactive").first().click(new com.microsoft.playwright.Locator.ClickOptions().setForce(true));
+        page.locator("#facility-map path.facility-target").first().click(new com.microsoft.playwright.Locator.ClickOptions().setForce(true));
+        Object closeSize = page.evaluate("(() => { const r = document.querySelector('.leaflet-popup-close-button').getBoundingClientRect(); return Math.min(r.width, r.height); })()");
+        assertThat(((Number) closeSize).doubleValue()).isGreaterThanOrEqualTo(44);
         assertThat(page.locator(".leaflet-popup-content")).containsText("低于标准");
         BrowserSession.screenshot(page, "facilities-below-standard-popup");
     }
@@ -71,13 +74,13 @@ class FacilityMapBrowserTests {
     void onAPhoneTheMapAndTheListFitTheScreen() {
         Page page = loggedIn("city", "en-US", 390, 844);
         page.navigate("http://localhost:" + port + "/facilities?type=STREET_CENTRE");
-        assertThat(page.locator("#facility-map path.leaflet-interactive").first()).isVisible();
+        assertThat(page.locator("#facility-map path.facility-marker").first()).isVisible();
         Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(overflow).isEqualTo(false);
         BrowserSession.screenshot(page, "facilities-city-en-phone");
         page.locator("#facilities tbody tr a").first().click();
         assertThat(page.locator("#standard-status")).isVisible();
-        assertThat(page.locator("#facility-map path.leaflet-interactive")).hasCount(1);
+        assertThat(page.locator("#facility-map path.facility-marker")).hasCount(1);
         BrowserSession.screenshot(page, "facility-detail-en-phone");
     }
 
