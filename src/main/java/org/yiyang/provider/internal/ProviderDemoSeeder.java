@@ -40,6 +40,8 @@ class ProviderDemoSeeder implements DemoSeeder {
 
     static final String DEMO_PASSWORD = "demo";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProviderDemoSeeder.class);
+
     /** Per county, in this order; the first is HOME_CARE so the first organisation is one. */
     private static final List<ProviderKind> KINDS_PER_COUNTY = List.of(ProviderKind.HOME_CARE, ProviderKind.INSTITUTION,
             ProviderKind.CANTEEN, ProviderKind.HOME_CARE, ProviderKind.MEDICAL, ProviderKind.HOUSEKEEPING,
@@ -76,6 +78,7 @@ class ProviderDemoSeeder implements DemoSeeder {
     @Override
     @Transactional
     public void seed(DemoSettings settings) {
+        long start = System.nanoTime();
         Random random = settings.random("provider.facilities");
         List<Region> counties = regions.ofLevel(RegionLevel.COUNTY);
         List<Org> orgs = organisations(counties, random);
@@ -84,10 +87,13 @@ class ProviderDemoSeeder implements DemoSeeder {
         for (int i = 0; i < orgs.size(); i++) {
             orgs.get(i).id = ids.get(ids.size() - orgs.size() + i);
         }
-        insertFacilities(facilities(orgs, random));
+        List<NewFacility> facilities = facilities(orgs, random);
+        insertFacilities(facilities);
         Org first = orgs.stream().filter(o -> o.kind == ProviderKind.HOME_CARE).findFirst().orElseThrow();
         accounts.create(new NewUser("provider", DEMO_PASSWORD, first.name + " · 管理员", Role.PROVIDER_MANAGER,
                 new DataScope.Provider(first.id)));
+        log.info("Seeded {} provider organisations and {} facilities in {} ms", orgs.size(), facilities.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** An organisation while it is generated. */
