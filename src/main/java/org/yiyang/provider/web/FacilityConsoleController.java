@@ -86,9 +86,9 @@ class FacilityConsoleController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
                 @RequestParam(required = false) String type, @RequestParam(required = false) String below,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        FacilityType t = Console.enumOrNull(FacilityType.class, type);
-        String r = Console.regionOrNull(region);
-        Boolean b = Console.boolOrNull(below);
+        FacilityType t = ProviderFilters.enumOrNull(FacilityType.class, type);
+        String r = ProviderFilters.regionOrNull(region);
+        Boolean b = ProviderFilters.boolOrNull(below);
         FacilityQuery query = new FacilityQuery(q, r, t, b, null, PageQuery.of(Math.max(0, page), 50));
         PageResult<Facility> result = directory.facilities(query);
         model.addAttribute("q", q == null ? "" : q);
@@ -123,7 +123,7 @@ class FacilityConsoleController {
         if (!mayEdit()) {
             throw new org.springframework.security.access.AccessDeniedException("no PROVIDER_EDIT");
         }
-        return form(model, FacilityForm.empty(providerId), FormErrors.none(), null);
+        return form(model, FacilityForm.empty(providerId), ProviderFormErrors.none(), null);
     }
 
     @PostMapping("/facilities")
@@ -133,14 +133,14 @@ class FacilityConsoleController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/facilities/" + id;
         } catch (InputRejectedException e) {
-            return form(model, form, FormErrors.of(e.violations(), messages), null);
+            return form(model, form, ProviderFormErrors.of(e.violations(), messages), null);
         }
     }
 
     @GetMapping("/facilities/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         Facility f = directory.facility(id);
-        return form(model, FacilityForm.of(f), FormErrors.none(), f);
+        return form(model, FacilityForm.of(f), ProviderFormErrors.none(), f);
     }
 
     @PostMapping("/facilities/{id}")
@@ -151,11 +151,11 @@ class FacilityConsoleController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/facilities/" + id;
         } catch (InputRejectedException e) {
-            return form(model, form, FormErrors.of(e.violations(), messages), f);
+            return form(model, form, ProviderFormErrors.of(e.violations(), messages), f);
         }
     }
 
-    private String form(Model model, FacilityForm form, FormErrors errors, Facility existing) {
+    private String form(Model model, FacilityForm form, ProviderFormErrors errors, Facility existing) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("otherErrors", errors.otherThan(List.of("providerId", "name", "type", "regionCode", "address",

@@ -43,7 +43,7 @@ class FacilityStandardController {
     @GetMapping("/facilities/standards")
     String page(Model model) {
         String prefix = CurrentUser.scope() instanceof DataScope.Region r ? r.prefix() : "";
-        return page(model, new StandardForm(prefix, FacilityType.STREET_CENTRE.name(), "", "", ""), FormErrors.none());
+        return page(model, new StandardForm(prefix, FacilityType.STREET_CENTRE.name(), "", "", ""), ProviderFormErrors.none());
     }
 
     @PostMapping("/facilities/standards")
@@ -53,7 +53,7 @@ class FacilityStandardController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/facilities/standards";
         } catch (InputRejectedException e) {
-            return page(model, form, FormErrors.of(e.violations(), messages));
+            return page(model, form, ProviderFormErrors.of(e.violations(), messages));
         }
     }
 
@@ -64,7 +64,7 @@ class FacilityStandardController {
         return "redirect:/facilities/standards";
     }
 
-    private String page(Model model, StandardForm form, FormErrors errors) {
+    private String page(Model model, StandardForm form, ProviderFormErrors errors) {
         List<StandardRow> rows = standards.visible().stream().map(this::row).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("form", form);

@@ -62,8 +62,8 @@ class ProviderConsoleController {
     @GetMapping("/providers")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
                 @RequestParam(required = false) String kind, @RequestParam(defaultValue = "0") int page, Model model) {
-        ProviderKind k = Console.enumOrNull(ProviderKind.class, kind);
-        String r = Console.regionOrNull(region);
+        ProviderKind k = ProviderFilters.enumOrNull(ProviderKind.class, kind);
+        String r = ProviderFilters.regionOrNull(region);
         PageResult<ProviderOrganisation> result = directory.organisations(
                 new ProviderQuery(q, r, k, null, PageQuery.of(Math.max(0, page), 50)));
         model.addAttribute("q", q == null ? "" : q);
@@ -93,7 +93,7 @@ class ProviderConsoleController {
         if (!mayRegister()) {
             throw new org.springframework.security.access.AccessDeniedException("bureau only");
         }
-        return form(model, ProviderForm.empty(), FormErrors.none(), null);
+        return form(model, ProviderForm.empty(), ProviderFormErrors.none(), null);
     }
 
     @PostMapping("/providers")
@@ -103,14 +103,14 @@ class ProviderConsoleController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/providers/" + id;
         } catch (InputRejectedException e) {
-            return form(model, form, FormErrors.of(e.violations(), messages), null);
+            return form(model, form, ProviderFormErrors.of(e.violations(), messages), null);
         }
     }
 
     @GetMapping("/providers/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         ProviderOrganisation o = directory.organisation(id);
-        return form(model, ProviderForm.of(o), FormErrors.none(), o);
+        return form(model, ProviderForm.of(o), ProviderFormErrors.none(), o);
     }
 
     @PostMapping("/providers/{id}")
@@ -121,11 +121,11 @@ class ProviderConsoleController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/providers/" + id;
         } catch (InputRejectedException e) {
-            return form(model, form, FormErrors.of(e.violations(), messages), o);
+            return form(model, form, ProviderFormErrors.of(e.violations(), messages), o);
         }
     }
 
-    private String form(Model model, ProviderForm form, FormErrors errors, ProviderOrganisation existing) {
+    private String form(Model model, ProviderForm form, ProviderFormErrors errors, ProviderOrganisation existing) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("otherErrors", errors.otherThan(List.of("name", "uscc", "kind", "regionCode", "address",

@@ -4,9 +4,9 @@ import java.util.Locale;
 import org.yiyang.shared.RegionCode;
 
 /** Lenient reading of console filters: a filter the page never offers is simply ignored. */
-final class Console {
+final class ProviderFilters {
 
-    private Console() {
+    private ProviderFilters() {
     }
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

@@ -8,16 +8,16 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.yiyang.shared.FieldViolation;
 
 /** Field errors of a rejected form, in the user's language, for the templates: {@code errors.has('name')}. */
-final class FormErrors {
+final class ProviderFormErrors {
 
     private final Map<String, String> byField = new LinkedHashMap<>();
 
-    static FormErrors none() {
-        return new FormErrors();
+    static ProviderFormErrors none() {
+        return new ProviderFormErrors();
     }
 
-    static FormErrors of(List<FieldViolation> violations, MessageSource messages) {
-        FormErrors e = new FormErrors();
+    static ProviderFormErrors of(List<FieldViolation> violations, MessageSource messages) {
+        ProviderFormErrors e = new ProviderFormErrors();
         for (FieldViolation v : violations) {
             String text = messages.getMessage(v.code(), v.args(), v.code(), LocaleContextHolder.getLocale());
             e.byField.merge(v.field(), text, (a, b) -> a + " " + b);
