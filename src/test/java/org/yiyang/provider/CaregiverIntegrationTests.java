@@ -228,6 +228,28 @@ class CaregiverIntegrationTests {
     }
 
     @Test
+    void anEditBasedOnAnOldVersionIsRefused() throws Exception {
+        long id = caregiver(org1, "癸" + suffix, community1, "MEAL", "ACTIVE", LocalDate.now().plusYears(1), "1,2,3");
+        String stale = body(org1, "癸" + suffix, community1, "08:00", "17:00").replace("}", ",\"version\":0}");
+        mvc.perform(put("/api/v1/caregivers/" + id).with(httpBasic("city", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(stale))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1));
+        mvc.perform(put("/api/v1/caregivers/" + id).with(httpBasic("city", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(stale.replace("08:00", "06:00")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("caregiver.changed"));
+        mvc.perform(post("/caregivers/" + id).with(httpBasic("city", "demo")).with(csrf())
+                        .param("providerId", String.valueOf(org1)).param("name", "癸" + suffix).param("phone", "13900001111")
+                        .param("skills", "MEAL").param("regionCode", community1.code().value())
+                        .param("workDays", "1").param("workStart", "06:00").param("workEnd", "09:00").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("该护理员的资料已被他人修改")));
+        assertThat(jdbc.sql("select work_start::text from caregiver where id = ?").param(id).query(String.class).single())
+                .isEqualTo("08:00:00");
+    }
+
+    @Test
     void theSameCreateWithTheSameIdempotencyKeyCreatesOneCaregiver() throws Exception {
         String name = "壬" + suffix;
         String key = java.util.UUID.randomUUID().toString();

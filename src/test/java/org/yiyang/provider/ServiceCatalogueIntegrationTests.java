@@ -109,6 +109,14 @@ class ServiceCatalogueIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON).content(item("TS-903", "上门理发", 40, 2800)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.priceFen").value(2800));
+        mvc.perform(put("/api/v1/service-items/" + id).with(httpBasic("city", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(item("TS-903", "上门理发", 40, 3000).replace("}", ",\"version\":0}")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("service-item.changed"));
+        mvc.perform(get("/api/v1/service-items/" + id).with(httpBasic("city", "demo")))
+                .andExpect(jsonPath("$.priceFen").value(2800))
+                .andExpect(jsonPath("$.version").value(1));
         mvc.perform(post("/api/v1/service-items").with(httpBasic("city", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(item("TS-903", "重复", 40, 100)))
                 .andExpect(status().isConflict())

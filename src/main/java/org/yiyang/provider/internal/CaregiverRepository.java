@@ -129,21 +129,27 @@ class CaregiverRepository {
         return id;
     }
 
-    void update(long id, CaregiverDraft d, String idNumberMasked, double lat, double lng) {
+    /** Updates the caregiver if it still has the expected version (null: any); false when it has changed meanwhile. */
+    boolean update(long id, CaregiverDraft d, String idNumberMasked, double lat, double lng, Integer expectedVersion) {
         Map<String, Object> p = params(d, lat, lng);
         p.put("id", id);
         p.put("idMasked", idNumberMasked);
-        jdbc.sql("""
+        p.put("version", expectedVersion);
+        int updated = jdbc.sql("""
                         update caregiver set provider_id = :providerId, name = :name, phone = :phone,
                                id_number_masked = :idMasked, sex = :sex, certificate_no = :certNo,
                                certificate_level = :level, certificate_expiry = :expiry, home_lat = :lat,
                                home_lng = :lng, region_code = :region, work_days = :days, work_start = :start,
                                work_end = :end, max_daily_orders = :maxDaily, status = :status,
                                updated_at = now(), version = version + 1
-                         where id = :id
+                         where id = :id and (:version::int is null or version = :version)
                         """)
                 .params(p).update();
+        if (updated == 0) {
+            return false;
+        }
         replaceSkills(id, d.skills());
+        return true;
     }
 
     private void replaceSkills(long id, Set<CaregiverSkill> skills) {

@@ -20,6 +20,7 @@ import org.yiyang.shared.NotFoundException;
 import org.yiyang.shared.PageQuery;
 import org.yiyang.shared.PageResult;
 import org.yiyang.shared.RegionLevel;
+import org.yiyang.shared.RuleViolationException;
 import org.yiyang.shared.Violations;
 
 /**
@@ -96,16 +97,22 @@ public class CaregiverService implements CaregiverDirectory {
         return caregivers.insert(draft, home.lat(), home.lng());
     }
 
+    /**
+     * Replaces the caregiver's data. With {@code expectedVersion} (the version the user started
+     * from), a record changed by someone else meanwhile is a 409 {@code caregiver.changed}.
+     */
     @Transactional
     @PreAuthorize("hasAuthority('PROVIDER_EDIT')")
-    public void update(long id, CaregiverInput input) {
+    public void update(long id, CaregiverInput input, Integer expectedVersion) {
         CaregiverDetails current = get(id);
         Violations v = new Violations();
         CaregiverDraft draft = CaregiverDraft.parse(input, v);
         GeoPoint home = checkInContext(draft, v);
         v.throwIfAny();
         String masked = draft.idNumberMasked() != null ? draft.idNumberMasked() : current.idNumberMasked();
-        caregivers.update(id, draft, masked, home.lat(), home.lng());
+        if (!caregivers.update(id, draft, masked, home.lat(), home.lng(), expectedVersion)) {
+            throw RuleViolationException.conflict("caregiver.changed");
+        }
     }
 
     /** The checks that need the database and the caller's scope; returns the home point to store. */

@@ -19,7 +19,7 @@ import org.yiyang.shared.Money;
 class ServiceItemRepository {
 
     private static final String COLUMNS = """
-            id, code, name, name_en, category, standard_minutes, price_fen, unit, required_skill, description, active
+            id, code, name, name_en, category, standard_minutes, price_fen, unit, required_skill, description, active, version
             """;
 
     /** Orders rows by the catalogue's category order (the enum's), not alphabetically. */
@@ -79,14 +79,16 @@ class ServiceItemRepository {
                 .params(params(d)).query(Long.class).single();
     }
 
-    boolean update(long id, ServiceItemDraft d) {
+    /** Updates the item if it still has the expected version (null: any); false when it has changed meanwhile. */
+    boolean update(long id, ServiceItemDraft d, Integer expectedVersion) {
         Map<String, Object> p = params(d);
         p.put("id", id);
+        p.put("version", expectedVersion);
         return jdbc.sql("""
                         update service_item set code = :code, name = :name, name_en = :nameEn, category = :category,
                                standard_minutes = :minutes, price_fen = :fen, unit = :unit, required_skill = :skill,
                                description = :description, active = :active, updated_at = now(), version = version + 1
-                         where id = :id
+                         where id = :id and (:version::int is null or version = :version)
                         """)
                 .params(p).update() == 1;
     }
@@ -129,6 +131,7 @@ class ServiceItemRepository {
         return new ServiceItem(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
                 ServiceItemCategory.valueOf(rs.getString("category")), rs.getInt("standard_minutes"),
                 Money.ofFen(rs.getLong("price_fen")), ServiceItemUnit.valueOf(rs.getString("unit")),
-                skill == null ? null : CaregiverSkill.valueOf(skill), rs.getString("description"), rs.getBoolean("active"));
+                skill == null ? null : CaregiverSkill.valueOf(skill), rs.getString("description"), rs.getBoolean("active"),
+                rs.getInt("version"));
     }
 }

@@ -67,16 +67,24 @@ public class ServiceItemService implements ServiceCatalogue {
         }
     }
 
+    /**
+     * Replaces an item. With {@code expectedVersion} (the version the user started from), an item
+     * changed by someone else meanwhile is a 409 {@code service-item.changed}.
+     */
     @Transactional
     @PreAuthorize("hasAuthority('CATALOGUE_EDIT')")
-    public void update(long id, ServiceItemInput input) {
+    public void update(long id, ServiceItemInput input, Integer expectedVersion) {
         get(id);
         ServiceItemDraft draft = ServiceItemDraft.from(input);
         ensureCodeFree(draft.code(), id);
+        boolean updated;
         try {
-            items.update(id, draft);
+            updated = items.update(id, draft, expectedVersion);
         } catch (DuplicateKeyException e) {
             throw RuleViolationException.conflict("service-item.code-taken", draft.code());
+        }
+        if (!updated) {
+            throw RuleViolationException.conflict("service-item.changed");
         }
     }
 

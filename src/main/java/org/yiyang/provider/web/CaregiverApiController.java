@@ -99,7 +99,7 @@ class CaregiverApiController {
     @PutMapping("/{id}")
     @Operation(summary = "Replace a caregiver's data (PROVIDER_EDIT, within scope)")
     CaregiverJson update(@PathVariable long id, @RequestBody CaregiverRequest body) {
-        caregivers.update(id, body.toInput());
+        caregivers.update(id, body.toInput(), body.version());
         return get(id);
     }
 }

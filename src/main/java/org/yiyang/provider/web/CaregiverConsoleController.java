@@ -29,6 +29,7 @@ import org.yiyang.shared.FieldViolation;
 import org.yiyang.shared.InputRejectedException;
 import org.yiyang.shared.PageQuery;
 import org.yiyang.shared.PageResult;
+import org.yiyang.shared.RuleViolationException;
 
 /** Caregivers in the console: the list with filters, the record page, and the form. */
 @Controller
@@ -133,10 +134,12 @@ class CaregiverConsoleController {
     @PreAuthorize("hasAuthority('PROVIDER_EDIT')")
     String update(@PathVariable long id, @ModelAttribute CaregiverForm form, Model model) {
         try {
-            caregivers.update(id, form.toInput());
+            caregivers.update(id, form.toInput(), form.expectedVersion());
             return "redirect:/caregivers/" + id + "?saved";
         } catch (InputRejectedException e) {
             return form(form, id, errors(e.violations()), model);
+        } catch (RuleViolationException e) {
+            return form(form, id, errors(List.of(new FieldViolation("", e.code(), e.args()))), model);
         }
     }
 

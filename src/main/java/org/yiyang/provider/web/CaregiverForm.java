@@ -9,7 +9,7 @@ import org.yiyang.provider.internal.CaregiverInput;
 record CaregiverForm(String providerId, String name, String phone, String idNumber, String sex, List<String> skills,
                      String certificateNo, String certificateLevel, String certificateExpiry, String homeLat,
                      String homeLng, String regionCode, List<String> workDays, String workStart, String workEnd,
-                     String maxDailyOrders, String status) {
+                     String maxDailyOrders, String status, String version) {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -20,7 +20,7 @@ record CaregiverForm(String providerId, String name, String phone, String idNumb
 
     static CaregiverForm empty(Long providerId) {
         return new CaregiverForm(providerId == null ? "" : providerId.toString(), "", "", "", "", List.of(), "", "", "",
-                "", "", "", List.of("1", "2", "3", "4", "5"), "08:00", "17:00", "8", "ACTIVE");
+                "", "", "", List.of("1", "2", "3", "4", "5"), "08:00", "17:00", "8", "ACTIVE", "");
     }
 
     static CaregiverForm of(CaregiverDetails c) {
@@ -31,12 +31,21 @@ record CaregiverForm(String providerId, String name, String phone, String idNumb
                 String.valueOf(c.home().lat()), String.valueOf(c.home().lng()), c.regionCode().value(),
                 c.window().days().stream().sorted().map(d -> String.valueOf(d.getValue())).toList(),
                 c.window().start().format(HH_MM), c.window().end().format(HH_MM),
-                String.valueOf(c.maxDailyOrders()), c.status().name());
+                String.valueOf(c.maxDailyOrders()), c.status().name(), String.valueOf(c.version()));
     }
 
     CaregiverInput toInput() {
         return new CaregiverInput(providerId, name, phone, idNumber, sex, skills, certificateNo, certificateLevel,
                 certificateExpiry, homeLat, homeLng, regionCode, workDays, workStart, workEnd, maxDailyOrders, status);
+    }
+
+    /** The version the form was opened with; null when absent or unreadable (then no check). */
+    Integer expectedVersion() {
+        try {
+            return version == null || version.isBlank() ? null : Integer.valueOf(version.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String nz(String s) {

@@ -8,11 +8,13 @@ import org.yiyang.provider.internal.CaregiverInput;
  * form is kept; omit it on PUT to keep the stored one). {@code home} may be omitted: the home base
  * is then the community's centroid. Times are "HH:mm"; {@code workDays} are ISO numbers (Monday = 1).
  * Field errors name the fields of this body, with {@code homeLat}/{@code homeLng} for {@code home}.
+ * On PUT, {@code version} (from the record as read) makes a concurrent change a 409
+ * {@code caregiver.changed}; omit it to overwrite.
  */
 record CaregiverRequest(Long providerId, String name, String phone, String idNumber, String sex, List<String> skills,
                         String certificateNo, String certificateLevel, String certificateExpiry, Point home,
                         String regionCode, List<Integer> workDays, String workStart, String workEnd,
-                        Integer maxDailyOrders, String status) {
+                        Integer maxDailyOrders, String status, Integer version) {
 
     record Point(Double lat, Double lng) {
     }

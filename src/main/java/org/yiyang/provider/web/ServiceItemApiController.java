@@ -65,7 +65,7 @@ class ServiceItemApiController {
     @PutMapping("/{id}")
     @Operation(summary = "Replace an item (CATALOGUE_EDIT)")
     ServiceItemJson update(@PathVariable long id, @RequestBody ServiceItemRequest body) {
-        catalogue.update(id, body.toInput());
+        catalogue.update(id, body.toInput(), body.version());
         return get(id);
     }
 }

@@ -99,12 +99,14 @@ class ServiceItemConsoleController {
     @PreAuthorize("hasAuthority('CATALOGUE_EDIT')")
     String update(@PathVariable long id, @ModelAttribute ServiceItemForm form, Model model) {
         try {
-            catalogue.update(id, form.toInput());
+            catalogue.update(id, form.toInput(), form.expectedVersion());
             return "redirect:/service-items?saved=" + id + "#item-" + id;
         } catch (InputRejectedException e) {
             return form(form, id, errors(e.violations()), model);
         } catch (RuleViolationException e) {
-            return form(form, id, errors(List.of(new FieldViolation("code", e.code(), e.args()))), model);
+            // a code in use belongs to the code field; a change by someone else to the whole form
+            String field = e.code().equals("service-item.code-taken") ? "code" : "";
+            return form(form, id, errors(List.of(new FieldViolation(field, e.code(), e.args()))), model);
         }
     }
 
