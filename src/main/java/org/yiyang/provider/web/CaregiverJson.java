@@ -13,13 +13,13 @@ import org.yiyang.shared.GeoPoint;
  * kept masked. Shift times are "HH:mm", working days ISO numbers (Monday = 1).
  */
 record CaregiverJson(long id, long providerId, String providerName, String name, String phone, String phoneMasked,
-                     String idNumberMasked, String sex, List<String> skills, Certificate certificate, GeoPoint home,
+                     String idNumberMasked, String sex, List<String> skills, CaregiverCertificate certificate, GeoPoint home,
                      String regionCode, List<Integer> workDays, String workStart, String workEnd,
                      int maxDailyOrders, String status, int version) {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    record Certificate(String number, String level, LocalDate expiry, CaregiverCertificateStatus status) {
+    record CaregiverCertificate(String number, String level, LocalDate expiry, CaregiverCertificateStatus status) {
     }
 
     static CaregiverJson of(CaregiverDetails c, LocalDate today, boolean wholePhone) {
@@ -28,7 +28,7 @@ record CaregiverJson(long id, long providerId, String providerName, String name,
                 c.phone() == null ? null : c.phone().masked(), c.idNumberMasked(),
                 c.sex() == null ? null : c.sex().name(),
                 c.skills().stream().map(Enum::name).toList(),
-                new Certificate(c.certificateNo(), c.certificateLevel() == null ? null : c.certificateLevel().name(),
+                new CaregiverCertificate(c.certificateNo(), c.certificateLevel() == null ? null : c.certificateLevel().name(),
                         c.certificateExpiry(), c.certificateStatus(today)),
                 c.home(), c.regionCode().value(),
                 c.window().days().stream().sorted().map(d -> d.getValue()).toList(),

@@ -12,11 +12,11 @@ import org.yiyang.provider.internal.CaregiverInput;
  * {@code caregiver.changed}; omit it to overwrite.
  */
 record CaregiverRequest(Long providerId, String name, String phone, String idNumber, String sex, List<String> skills,
-                        String certificateNo, String certificateLevel, String certificateExpiry, Point home,
+                        String certificateNo, String certificateLevel, String certificateExpiry, CaregiverHome home,
                         String regionCode, List<Integer> workDays, String workStart, String workEnd,
                         Integer maxDailyOrders, String status, Integer version) {
 
-    record Point(Double lat, Double lng) {
+    record CaregiverHome(Double lat, Double lng) {
     }
 
     CaregiverInput toInput() {
