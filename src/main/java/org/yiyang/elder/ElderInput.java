@@ -30,6 +30,7 @@ public record ElderInput(
     }
 
     /** A service address in a community; without a location the community's centroid is used. */
+    @Schema(name = "ElderAddressInput")
     public record AddressInput(
             @Schema(description = "12-digit code of the community or village", example = "410902001001") String communityCode,
             @Schema(example = "幸福路12号3栋2单元401") String address,
@@ -38,6 +39,7 @@ public record ElderInput(
             Boolean primary) {
     }
 
+    @Schema(name = "ElderContactInput")
     public record ContactInput(@Schema(example = "李明") String name,
                                @Schema(example = "儿子") String relation,
                                @Schema(example = "13912345678") String phone) {

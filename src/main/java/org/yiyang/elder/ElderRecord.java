@@ -20,12 +20,15 @@ public record ElderRecord(long id, String name, Sex sex, LocalDate birthDate, in
                           List<StatusEntry> statusHistory, boolean personalDataVisible, int version,
                           Instant createdAt, Instant updatedAt) {
 
+    @Schema(name = "ElderAddress")
     public record Address(String communityCode, String communityName, String address, GeoPoint location, boolean primary) {
     }
 
+    @Schema(name = "ElderContact")
     public record Contact(String name, String relation, String phone) {
     }
 
+    @Schema(name = "ElderStatusEntry")
     public record StatusEntry(ElderStatus status, String reason, LocalDate effectiveDate, Instant changedAt, String changedBy) {
     }
 

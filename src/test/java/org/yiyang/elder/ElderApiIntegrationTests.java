@@ -328,6 +328,18 @@ class ElderApiIntegrationTests {
         assertThat(jdbc.sql("select count(*) from elder where id = ?").param(elderId).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheElderResourcesWithTheirOwnSchemas() throws Exception {
+        JsonNode doc = json.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(doc.get("paths").has("/api/v1/elders/{id}")).isTrue();
+        assertThat(doc.get("paths").has("/api/v1/elders/import")).isTrue();
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(schemas.get("ElderAddress").get("properties").has("communityName")).isTrue();
+        assertThat(schemas.get("ElderAddressInput").get("properties").has("communityCode")).isTrue();
+        assertThat(schemas.get("ElderImportRow").get("properties").has("outcome")).isTrue();
+    }
+
     private void expectFieldError(ElderInput input, String field, String code, String messagePart) throws Exception {
         mvc.perform(post("/api/v1/elders").with(COUNTY).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(input)))

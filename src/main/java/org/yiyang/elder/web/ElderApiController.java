@@ -105,12 +105,14 @@ class ElderApiController {
         return registry.find(CurrentUser.scope(), id);
     }
 
-    @Schema(description = "What an import did, row by row (the header is row 1)")
+    @Schema(name = "ElderImportReport", description = "What an import did, row by row (the header is row 1)")
     record ImportResponse(String fileName, int rows, int created, int alreadyRegistered, int rejected, List<Row> details) {
 
+        @Schema(name = "ElderImportRow")
         record Row(int row, ImportReport.Outcome outcome, String name, Long elderId, List<Problem> problems) {
         }
 
+        @Schema(name = "ElderImportProblem")
         record Problem(String column, String code, String message) {
         }
 
