@@ -105,6 +105,16 @@ class ElderApiIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.size").value(100))
                 .andExpect(jsonPath("$.items[*].regionCode", everyItem(startsWith(county))));
+        long all = json.readTree(mvc.perform(get("/api/v1/elders").with(COUNTY)).andReturn().getResponse().getContentAsString())
+                .get("total").asLong();
+        String ownCounty = regions.ofLevel(org.yiyang.shared.RegionLevel.COUNTY).getFirst().code().value();
+        mvc.perform(get("/api/v1/elders").param("region", ownCounty).with(COUNTY)).andExpect(jsonPath("$.total").value(all));
+        mvc.perform(get("/api/v1/elders").param("region", "410900000000").with(COUNTY)).andExpect(jsonPath("$.total").value(all));
+        Region town = regions.children(regions.ofLevel(org.yiyang.shared.RegionLevel.COUNTY).getFirst().code()).getFirst();
+        JsonNode inTown = json.readTree(mvc.perform(get("/api/v1/elders").param("region", town.code().value()).param("size", "500").with(COUNTY))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(inTown.get("total").asLong()).isPositive().isLessThan(all);
+        inTown.get("items").forEach(i -> assertThat(i.get("regionCode").asText()).startsWith(town.code().prefix()));
         String other = regions.ofLevel(org.yiyang.shared.RegionLevel.COUNTY).get(1).code().value();
         mvc.perform(get("/api/v1/elders").param("region", other).with(COUNTY))
                 .andExpect(jsonPath("$.total").value(0));

@@ -90,6 +90,17 @@ class ElderRepository {
 
     private static String where(DataScope scope, Filter f, MapSqlParameterSource params) {
         List<String> parts = new ArrayList<>();
+        String regionPrefix = f.regionPrefix();
+        if (scope instanceof DataScope.Region r && regionPrefix != null) {
+            // one prefix condition, the narrower of the two, instead of two overlapping ones the planner
+            // would misjudge; it is still the scope, only tighter. Disjoint prefixes see nothing.
+            if (regionPrefix.startsWith(r.prefix())) {
+                scope = DataScope.region(regionPrefix);
+            } else if (!r.prefix().startsWith(regionPrefix)) {
+                scope = new DataScope.None();
+            }
+            regionPrefix = null;
+        }
         parts.add("(" + scopeCondition(scope, params) + ")");
         if (f.namePattern() != null) {
             parts.add("e.name like :namePattern");
@@ -107,9 +118,9 @@ class ElderRepository {
             parts.add("e.id_number_hmac = :idHash");
             params.addValue("idHash", f.idNumberHash());
         }
-        if (f.regionPrefix() != null) {
+        if (regionPrefix != null) {
             parts.add("e.region_code like :regionPrefix");
-            params.addValue("regionPrefix", f.regionPrefix() + "%");
+            params.addValue("regionPrefix", regionPrefix + "%");
         }
         if (f.category() != null) {
             parts.add("e.categories @> array[cast(:category as text)]");
