@@ -12,7 +12,7 @@ import org.yiyang.elder.ElderRecord;
  * reported as a bad location.
  */
 record ElderForm(String name, String idNumber, List<String> phones, String livingSituation, List<String> categories,
-                 List<AddressRow> addresses, Integer primary, List<ContactRow> contacts, Integer version) {
+                 List<AddressRow> addresses, String primary, List<ContactRow> contacts, String version) {
 
     static final int PHONE_SLOTS = 3;
     static final int ADDRESS_SLOTS = 2;
@@ -29,11 +29,11 @@ record ElderForm(String name, String idNumber, List<String> phones, String livin
         categories = categories == null ? List.of() : categories;
         addresses = pad(addresses, ADDRESS_SLOTS, () -> new AddressRow("", "", "", ""));
         contacts = pad(contacts, CONTACT_SLOTS, () -> new ContactRow("", "", ""));
-        primary = primary == null ? 0 : primary;
+        primary = primary == null || primary.isBlank() ? "0" : primary.strip();
     }
 
     static ElderForm empty() {
-        return new ElderForm("", "", null, "", null, null, 0, null, null);
+        return new ElderForm("", "", null, "", null, null, "0", null, null);
     }
 
     /** The form for an existing record opened with its numbers whole. */
@@ -50,7 +50,8 @@ record ElderForm(String name, String idNumber, List<String> phones, String livin
         }
         List<ContactRow> contacts = r.contacts().stream().map(c -> new ContactRow(c.name(), c.relation(), c.phone())).toList();
         return new ElderForm(r.name(), r.idNumber() == null ? "" : r.idNumber(), r.phones(), r.livingSituation().name(),
-                r.categories().stream().map(ElderCategory::name).toList(), addresses, primary, contacts, r.version());
+                r.categories().stream().map(ElderCategory::name).toList(), addresses, String.valueOf(primary), contacts,
+                String.valueOf(r.version()));
     }
 
     ElderInput toInput() {
@@ -61,11 +62,32 @@ record ElderForm(String name, String idNumber, List<String> phones, String livin
                 in.add(null);
                 continue;
             }
-            in.add(new ElderInput.AddressInput(a.communityCode(), a.address(), number(a.lat()), number(a.lng()), i == primary));
+            in.add(new ElderInput.AddressInput(a.communityCode(), a.address(), number(a.lat()), number(a.lng()), i == primaryIndex()));
         }
         return new ElderInput(name, idNumber, phones, livingSituation, categories, in,
                 contacts.stream().map(c -> c == null ? null : new ElderInput.ContactInput(c.name(), c.relation(), c.phone())).toList(),
-                version);
+                versionNumber());
+    }
+
+    /** The index of the address marked primary (the first when the mark is missing or garbled). */
+    public int primaryIndex() {
+        try {
+            return Integer.parseInt(primary);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The version the form was read at; a garbled one is treated as stale (-1), so the save is refused as a conflict. */
+    public Integer versionNumber() {
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(version.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static Double number(String text) {
