@@ -228,6 +228,11 @@ class ElderIntegrationTests {
         mvc.perform(get("/elders/1234567890123456789012").with(COUNTY)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/elders/abc").with(COUNTY)).andExpect(status().isNotFound());
         mvc.perform(get("/elders").param("page", "x").with(COUNTY)).andExpect(status().isOk());
+        long before = count();
+        mvc.perform(form("/elders", "乱码标记", ElderFixtures.newIdNumber(), "", ElderFixtures.communityOfFirstCounty(regions))
+                        .param("primary", "abc").param("version", "x").with(COUNTY))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count()).isEqualTo(before + 1);
         long own = jdbc.sql("select min(id) from elder where region_code like ?")
                 .param(ElderFixtures.communityOfFirstCounty(regions).code().prefix().substring(0, 6) + "%").query(Long.class).single();
         mvc.perform(post("/elders/" + own + "/status").with(csrf()).with(COUNTY).param("status", "MOVED_OUT")
