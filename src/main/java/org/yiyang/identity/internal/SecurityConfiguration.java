@@ -8,6 +8,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +35,15 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /** BCrypt for every password check, with successful checks remembered for a minute (see the class). */
+    @Bean
+    AuthenticationProvider authenticationProvider(UserAccountService users, PasswordEncoder encoder,
+            @org.springframework.beans.factory.annotation.Value("${yiyang.security.remember-credentials:PT60S}") java.time.Duration ttl) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new RecentCredentialsAuthenticationProvider(dao, ttl, java.time.Clock.systemUTC());
     }
 
     @Bean

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The page Spring Security forwards to when a logged-in user may not open something. */
+/** Error pages reached by forward: access denied (from Spring Security) and upload too large. */
 @Controller
 class AccessDeniedPageController {
 
@@ -12,5 +12,12 @@ class AccessDeniedPageController {
     String denied(HttpServletResponse response) {
         response.setStatus(403);
         return "error/403";
+    }
+
+    /** An upload larger than the limit (see UploadSizeFilter and ConsoleErrorAdvice). */
+    @RequestMapping("/error/413")
+    String tooLarge(HttpServletResponse response) {
+        response.setStatus(413);
+        return "error/413";
     }
 }

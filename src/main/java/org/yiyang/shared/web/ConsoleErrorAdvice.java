@@ -36,6 +36,13 @@ class ConsoleErrorAdvice {
         return "error/rule";
     }
 
+    /** An upload without a Content-Length that grew past the limit while being read. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    String tooLarge(HttpServletResponse response) {
+        response.setStatus(413);
+        return "error/413";
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
