@@ -52,6 +52,35 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void aSupervisorSearchesAnElderByNameAndOpensTheRecord() {
+        Page page = loggedIn("county", "zh-CN", 1280, 900);
+        page.locator("nav.sidenav >> text=老年人").click();
+        assertThat(page.locator("#elder-results")).isVisible();
+        String name = page.locator("#elder-results .elder-link").nth(3).textContent().trim();
+        page.locator("#q").fill(name);
+        page.locator("#q").press("Enter");
+        page.waitForURL(url -> url.contains("q="));
+        assertThat(page.locator("#elder-results .elder-link").first()).hasText(name);
+        // masked in the list
+        assertThat(page.locator("#elder-results")).containsText("**********");
+        BrowserSession.screenshot(page, "elders-search-zh");
+        page.locator("#elder-results .elder-link").first().click();
+        assertThat(page.locator("h1")).containsText(name);
+        BrowserSession.screenshot(page, "elder-record-zh");
+    }
+
+    @Test
+    void anotherCountysElderIsNotFoundInTheBrowser() {
+        Page page = loggedIn("city", "zh-CN", 1280, 900);
+        page.navigate("http://localhost:" + port + "/elders?region=410928000000");
+        String href = page.locator("#elder-results .elder-link").first().getAttribute("href");
+        Page county = loggedIn("county", "zh-CN", 1280, 900);
+        var response = county.navigate("http://localhost:" + port + href);
+        org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(404);
+        assertThat(county.locator("h1")).hasText("找不到该记录");
+    }
+
+    @Test
     void theConsoleSpeaksEnglishWhenTheBrowserAsksForIt() {
         Page page = loggedIn("city", "en-US", 390, 844);
         assertThat(page.locator("h1")).containsText("Hello");
