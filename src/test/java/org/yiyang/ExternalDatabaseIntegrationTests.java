@@ -33,13 +33,12 @@ class ExternalDatabaseIntegrationTests {
             String url = "jdbc:postgresql://localhost:" + server.getPort() + "/yiyang_ext";
 
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YiyangApplication.class)
-                    .properties("spring.datasource.url=" + url,
-                            "spring.datasource.username=yiyang_app",
-                            "spring.datasource.password=secret",
-                            "server.port=0",
-                            "yiyang.embedded-db.data-dir=target/must-not-exist-pg",
-                            "yiyang.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
-                    .run()) {
+                    .run("--spring.datasource.url=" + url,
+                            "--spring.datasource.username=yiyang_app",
+                            "--spring.datasource.password=secret",
+                            "--server.port=0",
+                            "--yiyang.embedded-db.data-dir=target/must-not-exist-pg",
+                            "--yiyang.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")) {
                 assertThat(app.getBeanNamesForType(org.yiyang.shared.infra.EmbeddedDatabase.class)).isEmpty();
                 assertThat(Path.of("target/must-not-exist-pg")).doesNotExist();
 
