@@ -38,6 +38,18 @@ class MessageBundleTests {
         assertThat(checked).isGreaterThanOrEqualTo(5);
     }
 
+    /** MessageFormat treats ' as a quote and drops it from messages with arguments: use ’ instead. */
+    @Test
+    void noMessageUsesAStraightApostrophe() throws IOException {
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:messages/*.properties")) {
+            Properties p = new Properties();
+            try (InputStream in = r.getInputStream()) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            p.forEach((k, v) -> assertThat(v.toString()).as(r.getFilename() + " " + k).doesNotContain("'"));
+        }
+    }
+
     private static Set<String> keys(Resource r) throws IOException {
         Properties p = new Properties();
         try (InputStream in = r.getInputStream()) {
