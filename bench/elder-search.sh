@@ -10,7 +10,7 @@ SAMPLES=${1:-400}
 mkdir -p bench/data
 if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 ./mvnw -q -B -ntp -DskipTests package
-java -Xmx4g -jar target/yiyang-0.1.0-SNAPSHOT.jar --server.port="$PORT" --yiyang.demo.size=large \
+"$JAVA_HOME/bin/java" -Xmx4g -jar target/yiyang-0.1.0-SNAPSHOT.jar --server.port="$PORT" --yiyang.demo.size=large \
   --yiyang.embedded-db.data-dir="$DATA" --yiyang.crypto.key-file=bench/data/crypto.key > bench/data/app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
@@ -20,5 +20,5 @@ for i in $(seq 1 900); do
   sleep 1
 done
 grep -o "Demo city ready in [0-9]* ms" bench/data/app.log || echo "(demo city was already generated)"
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 "$JAVA_HOME/bin/java" bench/SearchBench.java "http://localhost:$PORT" "$SAMPLES"

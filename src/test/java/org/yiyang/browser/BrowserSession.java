@@ -36,6 +36,17 @@ final class BrowserSession implements AutoCloseable {
                 .setViewportSize(width, height)).newPage();
     }
 
+    /** A page logged in through the console's login form as a demo user (password "demo"). */
+    Page loggedIn(int port, String user, String locale, int width, int height) {
+        Page page = newPage(locale, width, height);
+        page.navigate("http://localhost:" + port + "/");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
     static void screenshot(Page page, String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));

@@ -29,13 +29,7 @@ class ConsoleBrowserTests {
     }
 
     private Page loggedIn(String user, String locale, int width, int height) {
-        Page page = browser.newPage(locale, width, height);
-        page.navigate("http://localhost:" + port + "/");
-        page.locator("#username").fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/login"));
-        return page;
+        return browser.loggedIn(port, user, locale, width, height);
     }
 
     @Test
