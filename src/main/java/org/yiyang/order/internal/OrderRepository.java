@@ -1,0 +1,264 @@
+package org.yiyang.order.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yiyang.order.OrderChannel;
+import org.yiyang.order.OrderQuery;
+import org.yiyang.order.OrderState;
+import org.yiyang.order.OrderSummary;
+import org.yiyang.order.OrderView;
+import org.yiyang.shared.DataScope;
+import org.yiyang.shared.GeoPoint;
+import org.yiyang.shared.PageQuery;
+import org.yiyang.shared.PageResult;
+import org.yiyang.shared.RuleViolationException;
+
+/** Orders, their history and photos in SQL; every read applies the caller's scope in the WHERE clause. */
+@Repository
+class OrderRepository {
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The scope as a SQL condition over {@code service_order o}; ids are numbers, so literals are safe. */
+    static String scopePredicate(DataScope scope) {
+        return switch (scope) {
+            case DataScope.Region r -> r.regionPredicate("o.region_code");
+            case DataScope.Provider p -> "o.provider_id = " + p.providerId();
+            case DataScope.Caregiver c -> "(o.caregiver_id = " + c.caregiverId() + " or " + c.caregiverId()
+                    + " = any(o.past_caregiver_ids))";
+            case DataScope.Elder e -> "o.elder_id = " + e.elderId();
+            case DataScope.None n -> "false";
+        };
+    }
+
+    long insert(ServiceOrder o) {
+        return jdbc.sql("""
+                        insert into service_order (elder_id, region_code, service_item_id, service_code, service_name, price_fen,
+                                                   standard_minutes, required_skill, channel, placed_by, placed_by_name, placed_at,
+                                                   address_text, address_community, address_lat, address_lng, window_from, window_to,
+                                                   notes, state)
+                        values (:elder, :region, :item, :code, :name, :price, :minutes, :skill, :channel, :by, :byName, :at,
+                                :addr, :community, :lat, :lng, :from, :to, :notes, :state)
+                        returning id
+                        """)
+                .param("elder", o.elderId).param("region", o.regionCode).param("item", o.item.id())
+                .param("code", o.item.code()).param("name", o.item.name()).param("price", o.item.priceFen())
+                .param("minutes", o.item.standardMinutes()).param("skill", o.item.requiredSkill())
+                .param("channel", o.channel.name()).param("by", o.placedBy).param("byName", o.placedByName)
+                .param("at", ts(o.placedAt)).param("addr", o.address.text()).param("community", o.address.communityCode())
+                .param("lat", o.address.location().lat()).param("lng", o.address.location().lng())
+                .param("from", ts(o.windowFrom)).param("to", ts(o.windowTo)).param("notes", o.notes)
+                .param("state", o.state.name())
+                .query(Long.class).single();
+    }
+
+    /** Writes the mutable part; a concurrent change in between is {@code order.changed} (409). */
+    void update(ServiceOrder o) {
+        int n = jdbc.sql("""
+                        update service_order set state = :state, state_reason = :reason, caregiver_id = :cg, provider_id = :pv,
+                               past_caregiver_ids = :past, offer_expires_at = :offerExp, accepted_at = :acc,
+                               confirmation_code = :code, check_in_at = :ciAt, check_in_lat = :ciLat, check_in_lng = :ciLng,
+                               check_in_distance_m = :ciDist, check_in_reason = :ciReason, check_out_at = :coAt,
+                               check_out_lat = :coLat, check_out_lng = :coLng, check_out_distance_m = :coDist,
+                               confirmed_at = :confAt, confirmed_by = :confBy, rating = :rating, rating_comment = :comment,
+                               rated_at = :ratedAt, version = version + 1
+                         where id = :id and version = :version
+                        """)
+                .param("state", o.state.name()).param("reason", o.stateReason).param("cg", o.caregiverId)
+                .param("pv", o.providerId).param("past", o.pastCaregivers.toArray(new Long[0]))
+                .param("offerExp", ts(o.offerExpiresAt)).param("acc", ts(o.acceptedAt)).param("code", o.confirmationCode)
+                .param("ciAt", ts(o.checkInAt)).param("ciLat", o.checkInLocation == null ? null : o.checkInLocation.lat())
+                .param("ciLng", o.checkInLocation == null ? null : o.checkInLocation.lng())
+                .param("ciDist", o.checkInDistance).param("ciReason", o.checkInReason).param("coAt", ts(o.checkOutAt))
+                .param("coLat", o.checkOutLocation == null ? null : o.checkOutLocation.lat())
+                .param("coLng", o.checkOutLocation == null ? null : o.checkOutLocation.lng())
+                .param("coDist", o.checkOutDistance).param("confAt", ts(o.confirmedAt)).param("confBy", o.confirmedBy)
+                .param("rating", o.rating).param("comment", o.ratingComment).param("ratedAt", ts(o.ratedAt))
+                .param("id", o.id).param("version", o.version)
+                .update();
+        if (n != 1) {
+            throw RuleViolationException.conflict("order.changed");
+        }
+        o.version++;
+    }
+
+    void appendSteps(long orderId, List<ServiceOrder.Step> steps) {
+        for (ServiceOrder.Step s : steps) {
+            jdbc.sql("""
+                            insert into order_event (order_id, action, from_state, to_state, user_id, username, at, lat, lng, reason, detail)
+                            values (:order, :action, :from, :to, :user, :username, :at, :lat, :lng, :reason, :detail)
+                            """)
+                    .param("order", orderId).param("action", s.action()).param("from", s.from() == null ? null : s.from().name())
+                    .param("to", s.to().name()).param("user", s.actor().userId()).param("username", s.actor().username())
+                    .param("at", ts(s.at())).param("lat", s.location() == null ? null : s.location().lat())
+                    .param("lng", s.location() == null ? null : s.location().lng()).param("reason", s.reason())
+                    .param("detail", s.detail())
+                    .update();
+        }
+    }
+
+    /** The order within the scope, locked for the rest of the transaction when {@code lock}. */
+    Optional<ServiceOrder> find(long id, DataScope scope, boolean lock) {
+        return jdbc.sql("select o.* from service_order o where o.id = :id and " + scopePredicate(scope)
+                        + (lock ? " for update" : ""))
+                .param("id", id)
+                .query((rs, i) -> map(rs))
+                .optional();
+    }
+
+    List<OrderView.HistoryEntry> history(long orderId) {
+        return jdbc.sql("select * from order_event where order_id = :id order by id")
+                .param("id", orderId)
+                .query((rs, i) -> new OrderView.HistoryEntry(rs.getString("action"),
+                        rs.getString("from_state") == null ? null : OrderState.valueOf(rs.getString("from_state")),
+                        OrderState.valueOf(rs.getString("to_state")), rs.getLong("user_id"), rs.getString("username"),
+                        instant(rs, "at"), point(rs, "lat", "lng"), rs.getString("reason"), rs.getString("detail")))
+                .list();
+    }
+
+    List<OrderView.Photo> photos(long orderId) {
+        return jdbc.sql("""
+                        select p.id, p.sha256, p.content_type, p.size_bytes, p.uploaded_at, e.username
+                          from order_photo p
+                          left join lateral (select username from order_event
+                                              where order_id = p.order_id and action = 'photo' and user_id = p.uploaded_by
+                                              limit 1) e on true
+                         where p.order_id = :id order by p.id
+                        """)
+                .param("id", orderId)
+                .query((rs, i) -> new OrderView.Photo(rs.getLong("id"), rs.getString("sha256"), rs.getString("content_type"),
+                        rs.getInt("size_bytes"), rs.getString("username"), instant(rs, "uploaded_at")))
+                .list();
+    }
+
+    long insertPhoto(long orderId, String sha256, String contentType, int size, String path, long userId, Instant at) {
+        return jdbc.sql("""
+                        insert into order_photo (order_id, sha256, content_type, size_bytes, path, uploaded_by, uploaded_at)
+                        values (:order, :sha, :type, :size, :path, :user, :at) returning id
+                        """)
+                .param("order", orderId).param("sha", sha256).param("type", contentType).param("size", size)
+                .param("path", path).param("user", userId).param("at", ts(at))
+                .query(Long.class).single();
+    }
+
+    PageResult<OrderSummary> search(DataScope scope, OrderQuery q, PageQuery page, ZoneId zone) {
+        StringBuilder where = new StringBuilder(scopePredicate(scope));
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q.state() != null) {
+            where.append(" and o.state = :state");
+            params.put("state", q.state().name());
+        }
+        if (q.region() != null) {
+            where.append(" and o.region_code like :region");
+            params.put("region", q.region() + "%");
+        }
+        if (q.from() != null) {
+            where.append(" and o.placed_at >= :from");
+            params.put("from", Timestamp.from(q.from().atStartOfDay(zone).toInstant()));
+        }
+        if (q.to() != null) {
+            where.append(" and o.placed_at < :to");
+            params.put("to", Timestamp.from(q.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        long total = jdbc.sql("select count(*) from service_order o where " + where).params(params).query(Long.class).single();
+        List<OrderSummary> items = jdbc.sql("""
+                        select o.id, o.state, o.elder_id, o.region_code, o.service_code, o.service_name, o.placed_at,
+                               o.window_from, o.window_to, o.caregiver_id
+                          from service_order o where %s
+                         order by o.placed_at desc, o.id desc limit :limit offset :offset
+                        """.formatted(where))
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, i) -> new OrderSummary(rs.getLong("id"), OrderState.valueOf(rs.getString("state")),
+                        rs.getLong("elder_id"), rs.getString("region_code"), rs.getString("service_code"),
+                        rs.getString("service_name"), instant(rs, "placed_at"), instant(rs, "window_from"),
+                        instant(rs, "window_to"), (Long) rs.getObject("caregiver_id")))
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** Offers past their expiry and open orders past their window, locked and skipped if another node holds them. */
+    List<ServiceOrder> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select o.* from service_order o
+                         where (o.state = 'OFFERED' and o.offer_expires_at <= :now)
+                            or (o.state in ('CREATED', 'OFFERED') and o.window_to is not null and o.window_to <= :now)
+                         order by o.id limit :limit
+                         for update skip locked
+                        """)
+                .param("now", ts(now)).param("limit", limit)
+                .query((rs, i) -> map(rs))
+                .list();
+    }
+
+    private static ServiceOrder map(ResultSet rs) throws SQLException {
+        ServiceOrder o = new ServiceOrder(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("region_code").trim(),
+                new ServiceOrder.Item(rs.getLong("service_item_id"), rs.getString("service_code"), rs.getString("service_name"),
+                        rs.getLong("price_fen"), rs.getInt("standard_minutes"), rs.getString("required_skill")),
+                OrderChannel.valueOf(rs.getString("channel")), rs.getLong("placed_by"), rs.getString("placed_by_name"),
+                instant(rs, "placed_at"),
+                new ServiceOrder.Address(rs.getString("address_text"), rs.getString("address_community").trim(),
+                        point(rs, "address_lat", "address_lng")),
+                instant(rs, "window_from"), instant(rs, "window_to"), rs.getString("notes"),
+                OrderState.valueOf(rs.getString("state")));
+        o.stateReason = rs.getString("state_reason");
+        o.caregiverId = (Long) rs.getObject("caregiver_id");
+        o.providerId = (Long) rs.getObject("provider_id");
+        Array past = rs.getArray("past_caregiver_ids");
+        if (past != null) {
+            o.pastCaregivers.addAll(new ArrayList<>(Arrays.asList((Long[]) past.getArray())));
+        }
+        o.offerExpiresAt = instant(rs, "offer_expires_at");
+        o.acceptedAt = instant(rs, "accepted_at");
+        o.confirmationCode = rs.getString("confirmation_code");
+        o.checkInAt = instant(rs, "check_in_at");
+        o.checkInLocation = point(rs, "check_in_lat", "check_in_lng");
+        o.checkInDistance = (Integer) rs.getObject("check_in_distance_m");
+        o.checkInReason = rs.getString("check_in_reason");
+        o.checkOutAt = instant(rs, "check_out_at");
+        o.checkOutLocation = point(rs, "check_out_lat", "check_out_lng");
+        o.checkOutDistance = (Integer) rs.getObject("check_out_distance_m");
+        o.confirmedAt = instant(rs, "confirmed_at");
+        o.confirmedBy = rs.getString("confirmed_by");
+        o.rating = rs.getObject("rating") == null ? null : rs.getInt("rating");
+        o.ratingComment = rs.getString("rating_comment");
+        o.ratedAt = instant(rs, "rated_at");
+        o.version = rs.getInt("version");
+        return o;
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static GeoPoint point(ResultSet rs, String lat, String lng) throws SQLException {
+        Object a = rs.getObject(lat);
+        Object b = rs.getObject(lng);
+        return a == null || b == null ? null : new GeoPoint(((Number) a).doubleValue(), ((Number) b).doubleValue());
+    }
+
+    static LocalDate day(Instant i, ZoneId zone) {
+        return i == null ? null : i.atZone(zone).toLocalDate();
+    }
+}
