@@ -51,6 +51,7 @@ class OrderService implements ServiceOrders {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** A window may open a little in the past (the operator is typing), not more. */
     private static final Duration WINDOW_GRACE = Duration.ofMinutes(5);
+    static final int SWEEP_BATCH = 200;
 
     private static final Set<Actor.Kind> PLACE = EnumSet.of(Actor.Kind.OPERATOR, Actor.Kind.FAMILY, Actor.Kind.SYSTEM);
     private static final Set<Actor.Kind> CAREGIVER = EnumSet.of(Actor.Kind.CAREGIVER);
@@ -274,7 +275,7 @@ class OrderService implements ServiceOrders {
     public int sweep() {
         Instant now = clock.instant();
         Actor system = Actor.of(0, "system", Actor.Kind.SYSTEM);
-        List<ServiceOrder> due = orders.due(now, 200);
+        List<ServiceOrder> due = orders.due(now, SWEEP_BATCH);
         for (ServiceOrder o : due) {
             if (o.windowTo() != null && !o.windowTo().isAfter(now)) {
                 o.expire(system, now);
