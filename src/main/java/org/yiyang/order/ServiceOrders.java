@@ -25,6 +25,12 @@ public interface ServiceOrders {
     /** Stores a visit photo (JPEG, PNG or WebP, at most the configured size) and returns its id. */
     long addPhoto(long id, byte[] content);
 
+    /** A photo of an order in the caller's scope ({@code order.photo.not-found} 404 otherwise). */
+    PhotoFile photo(long orderId, long photoId);
+
+    record PhotoFile(String contentType, byte[] content) {
+    }
+
     /** Turns offers past their expiry back to "awaiting dispatch" and closes orders whose window has passed; returns how many changed. */
     int sweep();
 }

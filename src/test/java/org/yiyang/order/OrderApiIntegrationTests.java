@@ -196,6 +196,14 @@ class OrderApiIntegrationTests {
                 .andExpect(jsonPath("$.photos[0].contentType").value("image/png"));
         String path = jdbc.sql("select path from order_photo where order_id = :id").param("id", id).query(String.class).single();
         assertThat(Files.readAllBytes(Path.of("target/test-photos").resolve(path))).isEqualTo(png());
+        long photoId = jdbc.sql("select id from order_photo where order_id = :id").param("id", id).query(Long.class).single();
+        byte[] served = mvc.perform(get("/api/v1/orders/" + id + "/photos/" + photoId).with(httpBasic("family", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(png());
+        mvc.perform(get("/api/v1/orders/" + id + "/photos/" + (photoId + 100000)).with(httpBasic("family", "demo")))
+                .andExpect(status().isNotFound());
 
         assertThat(events.ofType(ServiceOrderPlaced.class).matching(e -> e.orderId() == id)).hasSize(1);
         assertThat(events.ofType(ServiceOrderDispatched.class).matching(e -> e.orderId() == id && e.caregiverId() == caregiverId)).hasSize(1);

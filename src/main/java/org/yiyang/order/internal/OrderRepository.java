@@ -148,6 +148,14 @@ class OrderRepository {
                 .list();
     }
 
+    /** The type and stored path of one photo of the order. */
+    Optional<String[]> photoFile(long orderId, long photoId) {
+        return jdbc.sql("select content_type, path from order_photo where order_id = :o and id = :p")
+                .param("o", orderId).param("p", photoId)
+                .query((rs, i) -> new String[]{rs.getString("content_type"), rs.getString("path")})
+                .optional();
+    }
+
     long insertPhoto(long orderId, String sha256, String contentType, int size, String path, long userId, Instant at) {
         return jdbc.sql("""
                         insert into order_photo (order_id, sha256, content_type, size_bytes, path, uploaded_by, uploaded_at)

@@ -271,6 +271,19 @@ class OrderService implements ServiceOrders {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public PhotoFile photo(long orderId, long photoId) {
+        orders.find(orderId, CurrentUser.scope(), false).orElseThrow(() -> new NotFoundException("order.not-found", orderId));
+        String[] file = orders.photoFile(orderId, photoId)
+                .orElseThrow(() -> new NotFoundException("order.photo.not-found", photoId));
+        try {
+            return new PhotoFile(file[0], java.nio.file.Files.readAllBytes(photos.resolve(file[1])));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("photo " + photoId + " of order " + orderId + " is missing on disk", e);
+        }
+    }
+
+    @Override
     @Transactional
     public int sweep() {
         Instant now = clock.instant();

@@ -101,6 +101,14 @@ class OrderApiController {
         return ResponseEntity.created(URI.create("/api/v1/orders/" + id)).body(Map.of("id", photoId, "orderId", id));
     }
 
+    @GetMapping("/{id:\\d{1,18}}/photos/{photoId:\\d{1,18}}")
+    @Operation(summary = "A visit photo's content")
+    ResponseEntity<byte[]> photoContent(@PathVariable long id, @PathVariable long photoId) {
+        ServiceOrders.PhotoFile f = orders.photo(id, photoId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+                .header("Cache-Control", "private, max-age=86400").body(f.content());
+    }
+
     private static LocalDate day(Violations v, String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
