@@ -390,6 +390,32 @@ class OrderApiIntegrationTests {
     }
 
     @Test
+    void concurrentDispatchesOfOneOrderOfferItOnce() throws Exception {
+        long id = place("operator");
+        int threads = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(action(id, "dispatch", "operator", "{\"caregiverId\": " + caregiverId + "}"))
+                            .andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses.stream().filter(st -> st == 200).count()).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("select count(*) from order_event where order_id = :id and action = 'dispatch'").param("id", id)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theCreationIsIdempotent() throws Exception {
         String key = java.util.UUID.randomUUID().toString();
         String first = mvc.perform(post("/api/v1/orders").with(httpBasic("operator", "demo")).header("Idempotency-Key", key)
