@@ -81,6 +81,7 @@ create table order_photo (
     size_bytes    int not null,
     path          text not null,
     uploaded_by   bigint not null,
+    uploaded_by_name text not null,
     uploaded_at   timestamptz not null
 );
 create index order_photo_order_idx on order_photo (order_id, id);

@@ -193,7 +193,8 @@ class OrderApiIntegrationTests {
                 .andExpect(jsonPath("$.visit.start").exists())
                 .andExpect(jsonPath("$.visit.end").exists())
                 .andExpect(jsonPath("$.photos[0].sha256").value(sha))
-                .andExpect(jsonPath("$.photos[0].contentType").value("image/png"));
+                .andExpect(jsonPath("$.photos[0].contentType").value("image/png"))
+                .andExpect(jsonPath("$.photos[0].uploadedBy").value("caregiver"));
         String path = jdbc.sql("select path from order_photo where order_id = :id").param("id", id).query(String.class).single();
         assertThat(Files.readAllBytes(Path.of("target/test-photos").resolve(path))).isEqualTo(png());
         long photoId = jdbc.sql("select id from order_photo where order_id = :id").param("id", id).query(Long.class).single();

@@ -72,7 +72,7 @@ class OrderIntegrationTests {
         List<String> actions = jdbc.sql("select action from order_event where order_id = :id order by id").param("id", id)
                 .query(String.class).list();
         assertThat(actions).containsExactly("place", "offer-expired");
-        assertThat(jdbc.sql("select :cg = any(past_caregiver_ids) from service_order where id = :id")
+        assertThat(jdbc.sql("select past_caregiver_ids @> array[:cg]::bigint[] from service_order where id = :id")
                 .param("cg", caregiverId).param("id", id).query(Boolean.class).single()).isTrue();
         mvc.perform(get("/api/v1/orders/" + id).with(httpBasic("operator", "demo")))
                 .andExpect(jsonPath("$.stateReason").value("order.reason.offer-expired"))

@@ -41,8 +41,8 @@ class OrderRepository {
         return switch (scope) {
             case DataScope.Region r -> r.regionPredicate("o.region_code");
             case DataScope.Provider p -> "o.provider_id = " + p.providerId();
-            case DataScope.Caregiver c -> "(o.caregiver_id = " + c.caregiverId() + " or " + c.caregiverId()
-                    + " = any(o.past_caregiver_ids))";
+            case DataScope.Caregiver c -> "(o.caregiver_id = " + c.caregiverId() + " or o.past_caregiver_ids @> array["
+                    + c.caregiverId() + "]::bigint[])";
             case DataScope.Elder e -> "o.elder_id = " + e.elderId();
             case DataScope.None n -> "false";
         };
@@ -135,16 +135,13 @@ class OrderRepository {
 
     List<OrderView.Photo> photos(long orderId) {
         return jdbc.sql("""
-                        select p.id, p.sha256, p.content_type, p.size_bytes, p.uploaded_at, e.username
+                        select p.id, p.sha256, p.content_type, p.size_bytes, p.uploaded_at, p.uploaded_by_name
                           from order_photo p
-                          left join lateral (select username from order_event
-                                              where order_id = p.order_id and action = 'photo' and user_id = p.uploaded_by
-                                              limit 1) e on true
                          where p.order_id = :id order by p.id
                         """)
                 .param("id", orderId)
                 .query((rs, i) -> new OrderView.Photo(rs.getLong("id"), rs.getString("sha256"), rs.getString("content_type"),
-                        rs.getInt("size_bytes"), rs.getString("username"), instant(rs, "uploaded_at")))
+                        rs.getInt("size_bytes"), rs.getString("uploaded_by_name"), instant(rs, "uploaded_at")))
                 .list();
     }
 
@@ -156,13 +153,14 @@ class OrderRepository {
                 .optional();
     }
 
-    long insertPhoto(long orderId, String sha256, String contentType, int size, String path, long userId, Instant at) {
+    long insertPhoto(long orderId, String sha256, String contentType, int size, String path, long userId, String username,
+                     Instant at) {
         return jdbc.sql("""
-                        insert into order_photo (order_id, sha256, content_type, size_bytes, path, uploaded_by, uploaded_at)
-                        values (:order, :sha, :type, :size, :path, :user, :at) returning id
+                        insert into order_photo (order_id, sha256, content_type, size_bytes, path, uploaded_by, uploaded_by_name, uploaded_at)
+                        values (:order, :sha, :type, :size, :path, :user, :username, :at) returning id
                         """)
                 .param("order", orderId).param("sha", sha256).param("type", contentType).param("size", size)
-                .param("path", path).param("user", userId).param("at", ts(at))
+                .param("path", path).param("user", userId).param("username", username).param("at", ts(at))
                 .query(Long.class).single();
     }
 

@@ -220,9 +220,7 @@ class OrderService implements ServiceOrders {
         if (input.caregiverId() == null) {
             throw InputRejectedException.of("caregiverId", "field.required");
         }
-        if (o.state() != OrderState.CREATED) {
-            o.offerTo(input.caregiverId(), 0, now.plus(offerTimeout), actor, now); // throws the state's conflict
-        }
+        o.requireAwaitingDispatch();
         LocalDate day = (o.windowFrom == null ? now : o.windowFrom).atZone(ZONE).toLocalDate();
         List<String> skills = o.item.requiredSkill() != null ? List.of(o.item.requiredSkill())
                 : EnumSet.allOf(CaregiverSkill.class).stream().map(Enum::name).toList();
@@ -264,7 +262,7 @@ class OrderService implements ServiceOrders {
         PhotoStore.Stored stored = photos.store(content, kind);
         Instant now = clock.instant();
         long photoId = orders.insertPhoto(id, stored.sha256(), kind.contentType(), content.length, stored.relativePath(),
-                actor.userId(), now);
+                actor.userId(), actor.username(), now);
         orders.appendSteps(id, List.of(new ServiceOrder.Step("photo", o.state(), o.state(), actor, now, null, null,
                 "sha256=" + stored.sha256())));
         return photoId;

@@ -114,11 +114,16 @@ public final class ServiceOrder {
 
     // ---- workflow --------------------------------------------------------------------------
 
-    /** Offers the order to one caregiver until {@code expiresAt}. */
-    public void offerTo(long caregiver, long provider, Instant expiresAt, Actor by, Instant now) {
+    /** Throws the state's conflict unless the order awaits dispatch (checked before looking for the caregiver). */
+    public void requireAwaitingDispatch() {
         if (state != OrderState.CREATED) {
             throw conflictFor(state == OrderState.OFFERED ? "order.already-offered" : null);
         }
+    }
+
+    /** Offers the order to one caregiver until {@code expiresAt}. */
+    public void offerTo(long caregiver, long provider, Instant expiresAt, Actor by, Instant now) {
+        requireAwaitingDispatch();
         if (!expiresAt.isAfter(now)) {
             throw new IllegalArgumentException("offer expiry must lie in the future");
         }
