@@ -31,6 +31,9 @@ public interface ServiceOrders {
     record PhotoFile(String contentType, byte[] content) {
     }
 
-    /** Turns offers past their expiry back to "awaiting dispatch" and closes orders whose window has passed; returns how many changed. */
+    /**
+     * Turns offers past their expiry back to "awaiting dispatch" and expires orders nobody accepted before their
+     * window closed (ASAP orders: within the configured deadline); returns how many changed.
+     */
     int sweep();
 }

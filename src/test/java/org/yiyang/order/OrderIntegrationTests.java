@@ -81,6 +81,16 @@ class OrderIntegrationTests {
     }
 
     @Test
+    void anAsapOrderNobodyTookWithinTheDeadlineExpires() throws Exception {
+        long fresh = placeAsap();
+        long stale = placeAsap();
+        jdbc.sql("update service_order set placed_at = now() - interval '5 hours' where id = :id").param("id", stale).update();
+        orders.sweep();
+        assertThat(state(stale)).isEqualTo("EXPIRED");
+        assertThat(state(fresh)).isEqualTo("CREATED");
+    }
+
+    @Test
     void anOfferNotYetDueIsLeftAlone() throws Exception {
         long id = placeAsap();
         jdbc.sql("""

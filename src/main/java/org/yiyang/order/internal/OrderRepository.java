@@ -199,16 +199,18 @@ class OrderRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    /** Offers past their expiry and open orders past their window, locked and skipped if another node holds them. */
-    List<ServiceOrder> due(Instant now, int limit) {
+    /** Offers past their expiry and open orders past their window (or ASAP orders placed before the deadline), locked and skipped if another node holds them. */
+    List<ServiceOrder> due(Instant now, Instant asapPlacedBefore, int limit) {
         return jdbc.sql("""
                         select o.* from service_order o
-                         where (o.state = 'OFFERED' and o.offer_expires_at <= :now)
-                            or (o.state in ('CREATED', 'OFFERED') and o.window_to is not null and o.window_to <= :now)
+                         where o.state in ('CREATED', 'OFFERED')
+                           and ((o.state = 'OFFERED' and o.offer_expires_at <= :now)
+                             or (o.window_to is not null and o.window_to <= :now)
+                             or (o.window_to is null and o.placed_at <= :asap))
                          order by o.id limit :limit
                          for update skip locked
                         """)
-                .param("now", ts(now)).param("limit", limit)
+                .param("now", ts(now)).param("asap", ts(asapPlacedBefore)).param("limit", limit)
                 .query((rs, i) -> map(rs))
                 .list();
     }

@@ -66,13 +66,15 @@ class OrderService implements ServiceOrders {
     private final int geofenceMeters;
     private final Duration offerTimeout;
     private final int maxPhotoBytes;
+    private final Duration asapDeadline;
     private final SecureRandom random = new SecureRandom();
 
     OrderService(OrderRepository orders, PhotoStore photos, ElderRegistry elders, ServiceCatalogue catalogue,
                  CaregiverDirectory caregivers, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock,
                  @Value("${yiyang.order.geofence-m:200}") int geofenceMeters,
                  @Value("${yiyang.order.offer-timeout:PT10M}") Duration offerTimeout,
-                 @Value("${yiyang.order.max-photo-bytes:5242880}") int maxPhotoBytes) {
+                 @Value("${yiyang.order.max-photo-bytes:5242880}") int maxPhotoBytes,
+                 @Value("${yiyang.order.asap-deadline:PT4H}") Duration asapDeadline) {
         this.orders = orders;
         this.photos = photos;
         this.elders = elders;
@@ -83,6 +85,7 @@ class OrderService implements ServiceOrders {
         this.geofenceMeters = geofenceMeters;
         this.offerTimeout = offerTimeout;
         this.maxPhotoBytes = maxPhotoBytes;
+        this.asapDeadline = asapDeadline;
     }
 
     // ---- placing -----------------------------------------------------------------------------
@@ -286,9 +289,11 @@ class OrderService implements ServiceOrders {
     public int sweep() {
         Instant now = clock.instant();
         Actor system = Actor.of(0, "system", Actor.Kind.SYSTEM);
-        List<ServiceOrder> due = orders.due(now, SWEEP_BATCH);
+        List<ServiceOrder> due = orders.due(now, now.minus(asapDeadline), SWEEP_BATCH);
         for (ServiceOrder o : due) {
-            if (o.windowTo() != null && !o.windowTo().isAfter(now)) {
+            boolean windowClosed = o.windowTo() != null ? !o.windowTo().isAfter(now)
+                    : !o.placedAt().isAfter(now.minus(asapDeadline));
+            if (windowClosed) {
                 o.expire(system, now);
             } else {
                 o.expireOffer(system, now);
