@@ -74,9 +74,10 @@ class DispatchConfiguration {
             this.pool = pool;
         }
 
+        /** In the background, so start-up does not wait; a chooser needing it first loads it itself. */
         @EventListener(ApplicationReadyEvent.class)
         void whenReady() {
-            pool.refresh();
+            Thread.ofVirtual().name("dispatch-pool-refresh").start(pool::refresh);
         }
 
         @Scheduled(fixedDelayString = "${yiyang.dispatch.refresh-interval:PT5M}",
