@@ -6,7 +6,8 @@ import org.yiyang.shared.Authorities;
 /** What a user is; each role brings its permissions (see {@link Authorities}). */
 public enum Role {
     /** 民政局监管人员: city or county bureau supervisor. */
-    BUREAU_SUPERVISOR(Authorities.PII_VIEW, Authorities.ELDER_EDIT, Authorities.PROVIDER_EDIT, Authorities.CATALOGUE_EDIT),
+    BUREAU_SUPERVISOR(Authorities.PII_VIEW, Authorities.ELDER_EDIT, Authorities.PROVIDER_EDIT, Authorities.CATALOGUE_EDIT,
+            Authorities.ACCOUNT_ADMIN),
     /** 热线坐席/调度员: hotline operator and dispatcher. */
     OPERATOR(Authorities.PII_VIEW, Authorities.ELDER_EDIT),
     /** 服务商管理员: manager of a provider organisation. */

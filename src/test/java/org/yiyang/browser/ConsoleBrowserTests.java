@@ -80,5 +80,8 @@ class ConsoleBrowserTests {
         assertThat(page.locator("h1")).containsText("Hello");
         assertThat(page.locator("nav.sidenav")).containsText("Elders");
         BrowserSession.screenshot(page, "home-city-en-phone");
+        page.locator("nav.sidenav >> text=System accounts").click();
+        assertThat(page.locator("h1")).hasText("System accounts and API tokens");
+        BrowserSession.screenshot(page, "system-accounts-en-phone");
     }
 }
