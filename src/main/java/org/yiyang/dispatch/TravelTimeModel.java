@@ -1,0 +1,25 @@
+package org.yiyang.dispatch;
+
+import java.util.List;
+import org.yiyang.shared.GeoPoint;
+
+/**
+ * How long a caregiver needs to get from one point to another. The default is
+ * {@link StraightLineTravelTime}; a road-network model (e.g. GraphHopper on an OSM extract) can
+ * replace it by declaring another bean of this type. Such models answer one-to-many queries much
+ * faster than many single ones, hence {@link #secondsTo(List, GeoPoint)}.
+ */
+public interface TravelTimeModel {
+
+    /** Travel time in whole seconds (never negative). */
+    long seconds(GeoPoint from, GeoPoint to);
+
+    /** Travel times from each origin to one destination, in the origins' order. */
+    default long[] secondsTo(List<GeoPoint> origins, GeoPoint destination) {
+        long[] result = new long[origins.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = seconds(origins.get(i), destination);
+        }
+        return result;
+    }
+}

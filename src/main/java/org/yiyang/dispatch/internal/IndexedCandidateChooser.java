@@ -1,0 +1,175 @@
+package org.yiyang.dispatch.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.yiyang.dispatch.CandidateChooser;
+import org.yiyang.dispatch.CaregiverLoad;
+import org.yiyang.dispatch.CaregiverRatings;
+import org.yiyang.dispatch.DispatchFilter;
+import org.yiyang.dispatch.DispatchRequest;
+import org.yiyang.dispatch.DispatchResult;
+import org.yiyang.dispatch.NoCandidate;
+import org.yiyang.dispatch.ServiceHistory;
+import org.yiyang.dispatch.TravelTimeModel;
+import org.yiyang.provider.CaregiverCandidate;
+
+/**
+ * The {@link CandidateChooser} over a {@link CandidateIndex} snapshot. The usual case touches only
+ * the caregivers with the skill in the grid cells around the elder; when that yields nobody, one
+ * pass over the whole snapshot applies the filters in {@link DispatchFilter} order to say which one
+ * removed the last caregivers.
+ */
+public final class IndexedCandidateChooser implements CandidateChooser {
+
+    private final Supplier<CandidateIndex> index;
+    private final TravelTimeModel travel;
+    private final CaregiverLoad load;
+    private final ServiceHistory history;
+    private final CaregiverRatings ratings;
+    private final DispatchSettings settings;
+    private final Clock clock;
+
+    public IndexedCandidateChooser(Supplier<CandidateIndex> index, TravelTimeModel travel, CaregiverLoad load,
+                                   ServiceHistory history, CaregiverRatings ratings, DispatchSettings settings, Clock clock) {
+        this.index = index;
+        this.travel = travel;
+        this.load = load;
+        this.history = history;
+        this.ratings = ratings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public DispatchResult choose(DispatchRequest request) {
+        CandidateIndex snapshot = index.get();
+        Duty duty = Duty.of(request, clock);
+        List<CaregiverCandidate> near = new ArrayList<>();
+        snapshot.forEachNear(request.skill(), request.location(), settings.maxRadiusMeters(), near::add);
+        List<CandidateRanking.Qualified> passed = new ArrayList<>();
+        for (CaregiverCandidate c : near) {
+            double distance = c.home().distanceMeters(request.location());
+            if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())
+                    || !DispatchRules.certificateValidOn(c, request.day())
+                    || !c.window().worksOn(request.day())
+                    || request.excludedCaregivers().contains(c.id())) {
+                continue;
+            }
+            long seconds = travel.seconds(c.home(), request.location());
+            if (DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
+                passed.add(new CandidateRanking.Qualified(c, Math.round(distance), seconds, 0));
+            }
+        }
+        List<CandidateRanking.Qualified> qualified = notOverloaded(passed, request.day());
+        if (!qualified.isEmpty()) {
+            return ranked(request, qualified);
+        }
+        return explain(snapshot, request, duty);
+    }
+
+    private List<CandidateRanking.Qualified> notOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day) {
+        if (passed.isEmpty()) {
+            return passed;
+        }
+        Map<Long, Integer> loads = load.ordersOn(passed.stream().map(q -> q.caregiver().id()).toList(), day);
+        List<CandidateRanking.Qualified> result = new ArrayList<>(passed.size());
+        for (CandidateRanking.Qualified q : passed) {
+            int orders = loads.getOrDefault(q.caregiver().id(), 0);
+            if (DispatchRules.notOverloaded(orders, q.caregiver().maxDailyOrders())) {
+                result.add(new CandidateRanking.Qualified(q.caregiver(), q.distanceMeters(), q.travelSeconds(), orders));
+            }
+        }
+        return result;
+    }
+
+    private DispatchResult ranked(DispatchRequest request, List<CandidateRanking.Qualified> qualified) {
+        return new DispatchResult.Candidates(CandidateRanking.rank(qualified, history.servedBefore(request.elderId()),
+                ratings, settings.tieTolerance(), request.day(), settings.maxCandidates()));
+    }
+
+    /** Applies the filters in order to everyone, counting whom each removed; ranks any survivors. */
+    private DispatchResult explain(CandidateIndex snapshot, DispatchRequest request, Duty duty) {
+        Map<DispatchFilter, Integer> eliminated = new EnumMap<>(DispatchFilter.class);
+        List<CandidateRanking.Qualified> reached = new ArrayList<>();
+        for (CaregiverCandidate c : snapshot.all()) {
+            DispatchFilter failed = null;
+            double distance = c.home().distanceMeters(request.location());
+            long seconds = 0;
+            if (!DispatchRules.hasSkill(c, request.skill())) {
+                failed = DispatchFilter.SKILL;
+            } else if (!DispatchRules.certificateValidOn(c, request.day())) {
+                failed = DispatchFilter.CERTIFICATE;
+            } else {
+                seconds = travel.seconds(c.home(), request.location());
+                if (!DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
+                    failed = DispatchFilter.OFF_DUTY;
+                } else if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())) {
+                    failed = DispatchFilter.TOO_FAR;
+                }
+            }
+            if (failed != null) {
+                eliminated.merge(failed, 1, Integer::sum);
+            } else {
+                reached.add(new CandidateRanking.Qualified(c, Math.round(distance), seconds, 0));
+            }
+        }
+        List<CandidateRanking.Qualified> available = notOverloaded(reached, request.day());
+        if (available.size() < reached.size()) {
+            eliminated.put(DispatchFilter.OVERLOADED, reached.size() - available.size());
+        }
+        List<CandidateRanking.Qualified> qualified = new ArrayList<>();
+        for (CandidateRanking.Qualified q : available) {
+            if (request.excludedCaregivers().contains(q.caregiver().id())) {
+                eliminated.merge(DispatchFilter.DECLINED, 1, Integer::sum);
+            } else {
+                qualified.add(q);
+            }
+        }
+        if (!qualified.isEmpty()) {
+            return ranked(request, qualified);
+        }
+        DispatchFilter last = DispatchFilter.SKILL;
+        for (DispatchFilter f : DispatchFilter.values()) {
+            if (eliminated.getOrDefault(f, 0) > 0) {
+                last = f;
+            }
+        }
+        return new NoCandidate(last, request.skill(), settings.maxRadiusMeters(), request.day(), eliminated);
+    }
+
+    /**
+     * When the caregiver must be on duty, in seconds of the day: for a window, all of it and until
+     * the service ends if it outlasts the window; as soon as possible, from now until the service
+     * ends after travelling.
+     */
+    private record Duty(int start, int end, boolean asap) {
+
+        static Duty of(DispatchRequest r, Clock clock) {
+            int minutes = r.standardMinutes() * 60;
+            if (!r.asSoonAsPossible()) {
+                int start = r.windowStart().toSecondOfDay();
+                return new Duty(start, Math.max(r.windowEnd().toSecondOfDay(), start + minutes), false);
+            }
+            LocalDate today = LocalDate.now(clock);
+            if (!r.day().equals(today)) {
+                throw new IllegalArgumentException("as soon as possible is for today (" + today + "), not " + r.day());
+            }
+            int now = LocalTime.now(clock).toSecondOfDay();
+            return new Duty(now, now + minutes, true);
+        }
+
+        int from(long travelSeconds) {
+            return start;
+        }
+
+        int to(long travelSeconds) {
+            return asap ? (int) Math.min(Integer.MAX_VALUE, end + travelSeconds) : end;
+        }
+    }
+}

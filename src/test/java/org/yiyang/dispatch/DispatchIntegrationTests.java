@@ -1,0 +1,86 @@
+package org.yiyang.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yiyang.IntegrationTest;
+import org.yiyang.provider.CaregiverCandidate;
+import org.yiyang.provider.CaregiverDirectory;
+import org.yiyang.provider.CaregiverSkill;
+import org.yiyang.region.RegionDirectory;
+import org.yiyang.shared.GeoPoint;
+import org.yiyang.shared.RegionLevel;
+
+/** The chooser on the demo city: the pool is loaded through the caregiver directory and picks a real caregiver. */
+@IntegrationTest
+class DispatchIntegrationTests {
+
+    @Autowired CandidateChooser chooser;
+    @Autowired CandidatePool pool;
+    @Autowired CaregiverDirectory directory;
+    @Autowired RegionDirectory regions;
+    @Autowired JdbcClient jdbc;
+
+    private final LocalDate tuesday = LocalDate.now(Clock.system(ZoneId.of("Asia/Shanghai")))
+            .with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+
+    @Test
+    void poolHoldsTheDemoCitysCaregiversFromTheDirectory() {
+        pool.refresh();
+
+        Set<Long> expected = new HashSet<>();
+        LocalDate today = LocalDate.now(Clock.system(ZoneId.of("Asia/Shanghai")));
+        for (CaregiverSkill skill : CaregiverSkill.values()) {
+            for (int d = 0; d < 7; d++) {
+                directory.candidatesFor(skill.name(), today.plusDays(d)).forEach(c -> expected.add(c.id()));
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(500);
+        assertThat(pool.size()).isEqualTo(expected.size());
+        assertThat(pool.loadedAt()).isAfter(java.time.Instant.now().minusSeconds(60));
+    }
+
+    @Test
+    void choosesTheNearestMealCaregiverForARealElderInTheFirstCounty() {
+        String county = regions.ofLevel(RegionLevel.COUNTY).getFirst().code().prefix();
+        GeoPoint elder = jdbc.sql("""
+                        select a.lat, a.lng from elder_address a join elder e on e.id = a.elder_id
+                         where a.region_code like :county order by a.id limit 1
+                        """)
+                .param("county", county + "%")
+                .query((rs, i) -> new GeoPoint(rs.getDouble("lat"), rs.getDouble("lng"))).single();
+        DispatchRequest request = DispatchRequest.inWindow(1, CaregiverSkill.MEAL, elder, tuesday,
+                LocalTime.of(10, 0), LocalTime.of(11, 0), 30);
+
+        DispatchResult result = chooser.choose(request);
+
+        assertThat(result).isInstanceOf(DispatchResult.Candidates.class);
+        List<DispatchCandidate> ranked = ((DispatchResult.Candidates) result).ranked();
+        // the same answer by brute force over the directory's MEAL caregivers for that day
+        StraightLineTravelTime travel = StraightLineTravelTime.byEBike();
+        List<Long> expected = directory.candidatesFor("MEAL", tuesday).stream()
+                .filter(c -> c.home().distanceMeters(elder) <= 5_000)
+                .filter(c -> !c.window().start().isAfter(LocalTime.of(10, 0)) && !c.window().end().isBefore(LocalTime.of(11, 0)))
+                .sorted(Comparator.comparingLong((CaregiverCandidate c) -> travel.seconds(c.home(), elder))
+                        .thenComparingLong(c -> Math.round(c.home().distanceMeters(elder)))
+                        .thenComparingLong(CaregiverCandidate::id))
+                .map(CaregiverCandidate::id).limit(20).toList();
+        assertThat(ranked.stream().map(DispatchCandidate::caregiverId).toList()).isEqualTo(expected);
+        DispatchCandidate best = ranked.getFirst();
+        assertThat(best.distanceMeters()).isLessThanOrEqualTo(5_000);
+        assertThat(jdbc.sql("select count(*) from caregiver_skill where caregiver_id = ? and skill = 'MEAL'")
+                .param(best.caregiverId()).query(Long.class).single()).isOne();
+    }
+}
