@@ -2,8 +2,7 @@ package org.yiyang.order.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Component;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.yiyang.order.ServiceOrders;
 
@@ -12,8 +11,7 @@ import org.yiyang.order.ServiceOrders;
  * accepted before their window closed expire. Safe with several nodes: the sweep locks the due
  * rows with {@code for update skip locked}, so each order is handled by one node once.
  */
-@Configuration
-@EnableScheduling
+@Component
 class OrderSweepJob {
 
     private static final Logger log = LoggerFactory.getLogger(OrderSweepJob.class);
