@@ -33,12 +33,14 @@ class EmbeddedPostgresConfiguration {
 
     /** One server per JVM and data folder: test contexts share it, as the suite shares one database. */
     private static final Map<String, EmbeddedPostgres> RUNNING = new HashMap<>();
+    private static final Map<String, Integer> USERS = new HashMap<>();
 
     @Bean
     EmbeddedDatabase embeddedDatabase(@Value("${yiyang.embedded-db.data-dir:./data/pg}") String dataDir,
             @Value("${yiyang.embedded-db.clean:false}") boolean clean,
             @Value("${yiyang.embedded-db.port:0}") int port) {
-        return new EmbeddedDatabase(start(dataDir, clean, port));
+        String key = new File(dataDir).getAbsoluteFile().getPath();
+        return new EmbeddedDatabase(start(dataDir, clean, port), () -> release(key));
     }
 
     @Bean
@@ -56,6 +58,7 @@ class EmbeddedPostgresConfiguration {
         String key = dir.getPath();
         EmbeddedPostgres running = RUNNING.get(key);
         if (running != null) {
+            USERS.merge(key, 1, Integer::sum);
             return running;
         }
         try {
@@ -63,6 +66,8 @@ class EmbeddedPostgresConfiguration {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(clean)
+                    // Stopped by release() after the last context closed its pool, not by a JVM hook racing Spring's own.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC")
@@ -74,16 +79,27 @@ class EmbeddedPostgresConfiguration {
             EmbeddedPostgres pg = builder.start();
             log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
             RUNNING.put(key, pg);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the server stops with it
-                }
-            }));
+            USERS.put(key, 1);
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    /** Stops the server when the last application context using it has closed (after its pool). */
+    private static synchronized void release(String key) {
+        Integer users = USERS.merge(key, -1, Integer::sum);
+        if (users != null && users <= 0) {
+            USERS.remove(key);
+            EmbeddedPostgres pg = RUNNING.remove(key);
+            if (pg != null) {
+                try {
+                    pg.close();
+                    log.info("Embedded PostgreSQL in {} stopped", key);
+                } catch (IOException e) {
+                    log.warn("Could not stop the embedded PostgreSQL in {} cleanly", key, e);
+                }
+            }
         }
     }
 
