@@ -64,6 +64,20 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void anOperatorPlacesAnOrderFromTheEldersRecordAndSeesItsTimeline() {
+        Page page = loggedIn("operator", "zh-CN", 1280, 900);
+        page.navigate("http://localhost:" + port + "/elders/1");
+        page.locator("#place-order").click();
+        page.locator("#serviceItemId").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        BrowserSession.screenshot(page, "order-new-zh");
+        page.locator("main form button[type=submit].primary").last().click();
+        page.waitForURL(url -> url.matches(".*/orders/\\d+.*"));
+        assertThat(page.locator("main")).containsText("下单 · operator");
+        assertThat(page.locator("main")).containsText("待派单");
+        BrowserSession.screenshot(page, "order-detail-zh");
+    }
+
+    @Test
     void anotherCountysElderIsNotFoundInTheBrowser() {
         Page page = loggedIn("city", "zh-CN", 1280, 900);
         page.navigate("http://localhost:" + port + "/elders?region=410928000000");
