@@ -28,8 +28,9 @@ class CaregiverAppHomeRedirect extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (CurrentUser.hasAuthority(Role.CAREGIVER.authority())) {
-            String query = request.getQueryString();
-            response.sendRedirect(request.getContextPath() + "/m/" + (query == null ? "" : "?" + query));
+            String lang = request.getParameter("lang");
+            boolean keepLang = lang != null && lang.matches("[A-Za-z-]{2,10}");
+            response.sendRedirect(request.getContextPath() + "/m/" + (keepLang ? "?lang=" + lang : ""));
             return;
         }
         chain.doFilter(request, response);
