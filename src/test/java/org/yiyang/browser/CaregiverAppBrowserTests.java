@@ -142,4 +142,33 @@ class CaregiverAppBrowserTests {
                 .andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat((Boolean) JsonPath.read(history, "$.visit.withinGeofence")).isTrue();
     }
+
+    @Test
+    void checkingInFarAwayAsksForAReasonInEnglishAndTheTextMayGrow() throws Exception {
+        long elderId = jdbc.sql("select scope_elder_id from app_user where username = 'family'").query(Long.class).single();
+        ElderRecord elder = elders.find(new DataScope.Elder(elderId), elderId);
+        long id = offeredToCaregiver(elderId);
+
+        Page page = browser.loggedIn(port, "caregiver", "en-US", 390, 844);
+        page.context().grantPermissions(List.of("geolocation"));
+        page.context().setGeolocation(new Geolocation(elder.primaryAddress().location().lat() + 0.05,
+                elder.primaryAddress().location().lng()));
+        page.navigate("http://localhost:" + port + "/m/orders/" + id + "?lang=en");
+        page.locator("#accept").click();
+        assertThat(page.locator("#state")).hasText("Accepted");
+        page.locator("#check-in").click();
+        // the server's own words, and a field for the reason
+        assertThat(page.locator("#error")).isVisible();
+        assertThat(page.locator("#checkin-reason")).isVisible();
+        assertThat(page.locator("#state")).hasText("Accepted");
+        BrowserSession.screenshot(page, "caregiver-check-in-far-en");
+        page.locator("#checkin-reason").fill("The elder is at the community centre");
+        page.locator("#check-in").click();
+        assertThat(page.locator("#state")).hasText("In service");
+        // UX.md B.5: a 30 px root font still fits the phone without horizontal scrolling
+        page.evaluate("() => document.documentElement.style.fontSize = '30px'");
+        fitsThePhone(page);
+        org.assertj.core.api.Assertions.assertThat(height(page.locator("#check-out"))).isGreaterThanOrEqualTo(60);
+        BrowserSession.screenshot(page, "caregiver-in-service-30px-en");
+    }
 }
