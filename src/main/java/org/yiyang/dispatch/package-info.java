@@ -24,5 +24,5 @@
  * (straight line × detour factor by default; a road network can replace it). The load, the service
  * history and the ratings are interfaces the order module implements.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dispatch", allowedDependencies = {"shared", "region", "provider"})
+@org.springframework.modulith.ApplicationModule(displayName = "Dispatch", allowedDependencies = {"shared", "region", "provider", "order"})
 package org.yiyang.dispatch;

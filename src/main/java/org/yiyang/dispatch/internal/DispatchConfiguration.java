@@ -25,7 +25,9 @@ import org.yiyang.provider.CaregiverDirectory;
  * the ratings are taken from beans of those types when a module provides them (the order module
  * will); until then nobody has orders, nobody has served anyone and everyone is rated neutrally.
  */
+/** Async so that automatic dispatch ({@link AutoDispatcher}) runs after the order's commit without holding up the request. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableAsync
 class DispatchConfiguration {
 
     @Bean

@@ -123,6 +123,59 @@ class OrderRepository {
                 .optional();
     }
 
+    /** The order whatever the scope (the platform's own dispatch), locked for the rest of the transaction when {@code lock}. */
+    Optional<ServiceOrder> findForPlatform(long id, boolean lock) {
+        return jdbc.sql("select o.* from service_order o where o.id = :id" + (lock ? " for update" : ""))
+                .param("id", id)
+                .query((rs, i) -> map(rs))
+                .optional();
+    }
+
+    /** Keeps an order awaiting dispatch in the dispatcher's queue with why nobody qualified. */
+    void markUnassignable(long id, String reasonZh, String reasonEn, Instant at) {
+        jdbc.sql("""
+                        update service_order set unassignable_reason_zh = :zh, unassignable_reason_en = :en, unassignable_at = :at
+                         where id = :id and state = 'CREATED'
+                        """)
+                .param("zh", reasonZh).param("en", reasonEn).param("at", ts(at)).param("id", id)
+                .update();
+    }
+
+    void clearUnassignable(long id) {
+        jdbc.sql("update service_order set unassignable_reason_zh = null, unassignable_reason_en = null, unassignable_at = null where id = :id")
+                .param("id", id).update();
+    }
+
+    /** Orders per caregiver on the day (by the window's start, or the placing time for ASAP), offered or taken and not cancelled. */
+    Map<Long, Integer> loadOn(java.util.Collection<Long> caregiverIds, LocalDate day, ZoneId zone) {
+        if (caregiverIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> result = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select o.caregiver_id, count(*) as n from service_order o
+                         where o.caregiver_id = any(:ids)
+                           and o.state in ('OFFERED', 'ACCEPTED', 'EN_ROUTE', 'IN_SERVICE', 'COMPLETED', 'CONFIRMED', 'RATED')
+                           and coalesce(o.window_from, o.placed_at) >= :from and coalesce(o.window_from, o.placed_at) < :to
+                         group by o.caregiver_id
+                        """)
+                .param("ids", caregiverIds.toArray(new Long[0]))
+                .param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, i) -> result.put(rs.getLong("caregiver_id"), rs.getInt("n")))
+                .list();
+        return result;
+    }
+
+    /** The caregivers who completed a visit to the elder. */
+    java.util.Set<Long> caregiversWhoServed(long elderId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select distinct o.caregiver_id from service_order o
+                         where o.elder_id = :elder and o.caregiver_id is not null and o.state in ('COMPLETED', 'CONFIRMED', 'RATED')
+                        """)
+                .param("elder", elderId).query(Long.class).list());
+    }
+
     List<OrderView.HistoryEntry> history(long orderId) {
         return jdbc.sql("select * from order_event where order_id = :id order by id")
                 .param("id", orderId)
