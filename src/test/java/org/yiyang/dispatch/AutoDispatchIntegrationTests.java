@@ -2,6 +2,7 @@ package org.yiyang.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -145,6 +146,9 @@ class AutoDispatchIntegrationTests {
                 .param("c", o.caregiverId()).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select username from order_event where order_id = :id and action = 'dispatch'")
                 .param("id", id).query(String.class).single()).isEqualTo("system");
+        String page = mvc.perform(get("/orders/" + id).with(httpBasic("operator", "demo")).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Offered to caregiver " + o.caregiverId() + ", awaiting acceptance until ");
     }
 
     org.yiyang.shared.GeoPoint location(long id) {
@@ -217,6 +221,29 @@ class AutoDispatchIntegrationTests {
         assertThat(o.reasonEn()).isEqualTo(why.reason(messages, Locale.ENGLISH)).startsWith("no caregiver").doesNotContain("{");
         assertThat(o.reasonZh()).isEqualTo(why.reason(messages, Locale.SIMPLIFIED_CHINESE)).contains("护理员");
         assertThat(orderDispatching.awaitingDispatch(id)).isPresent();
+
+        // the dispatcher sees why on the order's page, and the order among the at-risk ones on top of the list
+        String page = mvc.perform(get("/orders/" + id).with(httpBasic("operator", "demo")).locale(Locale.ENGLISH)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape(o.reasonEn()));
+        String list = mvc.perform(get("/orders").with(httpBasic("operator", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = list.substring(list.indexOf("<tbody>"));
+        String firstRow = body.substring(body.indexOf("<tr"), body.indexOf("</tr>"));
+        assertThat(firstRow).contains("at-risk");
+        String ourRow = body.substring(body.indexOf("/orders/" + id + "\""));
+        ourRow = ourRow.substring(0, ourRow.indexOf("</tr>"));
+        assertThat(ourRow).contains("at-risk");
+        int lastRisk = body.lastIndexOf("at-risk");
+        int firstPlain = -1;
+        for (String row : body.split("<tr")) {
+            if (row.contains("/orders/") && !row.contains("at-risk")) {
+                firstPlain = body.indexOf(row);
+                break;
+            }
+        }
+        assertThat(firstPlain == -1 || firstPlain > lastRisk).as("no at-risk row after an ordinary one").isTrue();
     }
 
     @Test

@@ -57,7 +57,6 @@ class OrderDispatchService implements OrderDispatching {
         Instant now = clock.instant();
         o.offerTo(caregiverId, providerId, now.plus(offerTimeout), PLATFORM, now);
         orders.update(o);
-        orders.clearUnassignable(o.id);
         orders.appendSteps(o.id, o.drainSteps());
         o.drainEvents().forEach(publisher::publishEvent);
         return true;

@@ -78,7 +78,10 @@ class OrderRepository {
                                check_in_distance_m = :ciDist, check_in_reason = :ciReason, check_out_at = :coAt,
                                check_out_lat = :coLat, check_out_lng = :coLng, check_out_distance_m = :coDist,
                                confirmed_at = :confAt, confirmed_by = :confBy, rating = :rating, rating_comment = :comment,
-                               rated_at = :ratedAt, version = version + 1
+                               rated_at = :ratedAt, version = version + 1,
+                               unassignable_reason_zh = case when :state = 'CREATED' then unassignable_reason_zh end,
+                               unassignable_reason_en = case when :state = 'CREATED' then unassignable_reason_en end,
+                               unassignable_at = case when :state = 'CREATED' then unassignable_at end
                          where id = :id and version = :version
                         """)
                 .param("state", o.state.name()).param("reason", o.stateReason).param("cg", o.caregiverId)
@@ -139,11 +142,6 @@ class OrderRepository {
                         """)
                 .param("zh", reasonZh).param("en", reasonEn).param("at", ts(at)).param("id", id)
                 .update();
-    }
-
-    void clearUnassignable(long id) {
-        jdbc.sql("update service_order set unassignable_reason_zh = null, unassignable_reason_en = null, unassignable_at = null where id = :id")
-                .param("id", id).update();
     }
 
     /** Orders per caregiver on the day (by the window's start, or the placing time for ASAP), offered or taken and not cancelled. */
@@ -217,7 +215,12 @@ class OrderRepository {
                 .query(Long.class).single();
     }
 
-    PageResult<OrderSummary> search(DataScope scope, OrderQuery q, PageQuery page, ZoneId zone) {
+    /** Not accepted within this time of being placed: at risk. */
+    static final java.time.Duration NOT_ACCEPTED_RISK = java.time.Duration.ofMinutes(10);
+    /** Not checked in this long after the window opened: at risk. */
+    static final java.time.Duration NOT_CHECKED_IN_RISK = java.time.Duration.ofMinutes(15);
+
+    PageResult<OrderSummary> search(DataScope scope, OrderQuery q, PageQuery page, ZoneId zone, Instant now) {
         StringBuilder where = new StringBuilder(scopePredicate(scope));
         Map<String, Object> params = new LinkedHashMap<>();
         if (q.state() != null) {
@@ -238,16 +241,21 @@ class OrderRepository {
         }
         long total = jdbc.sql("select count(*) from service_order o where " + where).params(params).query(Long.class).single();
         List<OrderSummary> items = jdbc.sql("""
+                        select * from (
                         select o.id, o.state, o.elder_id, o.region_code, o.service_code, o.service_name, o.placed_at,
-                               o.window_from, o.window_to, o.caregiver_id
-                          from service_order o where %s
-                         order by o.placed_at desc, o.id desc limit :limit offset :offset
-                        """.formatted(where))
+                               o.window_from, o.window_to, o.caregiver_id,
+                               ((o.state = 'CREATED' and o.unassignable_at is not null)
+                                 or (o.state in ('CREATED', 'OFFERED') and o.placed_at < :notAccepted)
+                                 or (o.state in ('ACCEPTED', 'EN_ROUTE') and o.window_from < :notCheckedIn)) as at_risk
+                          from service_order o where %s) o
+                         order by %s o.placed_at desc, o.id desc limit :limit offset :offset
+                        """.formatted(where, q.atRiskFirst() ? "o.at_risk desc," : ""))
                 .params(params).param("limit", page.size()).param("offset", page.offset())
+                .param("notAccepted", ts(now.minus(NOT_ACCEPTED_RISK))).param("notCheckedIn", ts(now.minus(NOT_CHECKED_IN_RISK)))
                 .query((rs, i) -> new OrderSummary(rs.getLong("id"), OrderState.valueOf(rs.getString("state")),
                         rs.getLong("elder_id"), rs.getString("region_code"), rs.getString("service_code"),
                         rs.getString("service_name"), instant(rs, "placed_at"), instant(rs, "window_from"),
-                        instant(rs, "window_to"), (Long) rs.getObject("caregiver_id")))
+                        instant(rs, "window_to"), (Long) rs.getObject("caregiver_id"), rs.getBoolean("at_risk")))
                 .list();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
@@ -300,6 +308,9 @@ class OrderRepository {
         o.rating = rs.getObject("rating") == null ? null : rs.getInt("rating");
         o.ratingComment = rs.getString("rating_comment");
         o.ratedAt = instant(rs, "rated_at");
+        o.unassignableZh = rs.getString("unassignable_reason_zh");
+        o.unassignableEn = rs.getString("unassignable_reason_en");
+        o.unassignableAt = instant(rs, "unassignable_at");
         o.version = rs.getInt("version");
         return o;
     }
