@@ -173,6 +173,24 @@ class AutoDispatchIntegrationTests {
         assertThat(orderDispatching.awaitingDispatch(id)).isEmpty();
     }
 
+    @Test
+    void anOfferNobodyAnsweredPassesToSomeoneElse() throws Exception {
+        ServiceItem meal = catalogue.findByCode("ZC-001").orElseThrow();
+        long id = place(meal, from.plusHours(4), from.plusHours(6));
+        Offer first = await(Duration.ofSeconds(2), () -> offer(id), x -> x.state().equals("OFFERED"));
+        assertThat(first.state()).isEqualTo("OFFERED");
+        jdbc.sql("update service_order set offer_expires_at = now() - interval '1 second' where id = :id").param("id", id).update();
+
+        assertThat(serviceOrders.sweep()).isGreaterThanOrEqualTo(1);
+
+        Offer second = await(Duration.ofSeconds(2), () -> offer(id),
+                x -> x.state().equals("OFFERED") && !first.caregiverId().equals(x.caregiverId()));
+        assertThat(second.state()).isEqualTo("OFFERED");
+        assertThat(second.caregiverId()).isNotEqualTo(first.caregiverId());
+        assertThat(jdbc.sql("select action from order_event where order_id = :id order by id").param("id", id)
+                .query(String.class).list()).containsExactly("place", "dispatch", "offer-expired", "dispatch");
+    }
+
     private void refuseAs(long caregiverId, long providerId, long orderId) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TestingAuthenticationToken(
@@ -221,6 +239,8 @@ class AutoDispatchIntegrationTests {
         assertThat(o.reasonEn()).isEqualTo(why.reason(messages, Locale.ENGLISH)).startsWith("no caregiver").doesNotContain("{");
         assertThat(o.reasonZh()).isEqualTo(why.reason(messages, Locale.SIMPLIFIED_CHINESE)).contains("护理员");
         assertThat(orderDispatching.awaitingDispatch(id)).isPresent();
+        assertThat(jdbc.sql("select reason from order_event where order_id = :id and action = 'unassignable'")
+                .param("id", id).query(String.class).list()).containsExactly(o.reasonZh());
 
         // the dispatcher sees why on the order's page, and the order among the at-risk ones on top of the list
         String page = mvc.perform(get("/orders/" + id).with(httpBasic("operator", "demo")).locale(Locale.ENGLISH)

@@ -65,7 +65,11 @@ class OrderDispatchService implements OrderDispatching {
     @Override
     @Transactional
     public void markUnassignable(long orderId, String reasonZh, String reasonEn) {
-        orders.markUnassignable(orderId, reasonZh, reasonEn, clock.instant());
+        Instant now = clock.instant();
+        if (orders.markUnassignable(orderId, reasonZh, reasonEn, now)) {
+            orders.appendSteps(orderId, java.util.List.of(new ServiceOrder.Step("unassignable", OrderState.CREATED,
+                    OrderState.CREATED, PLATFORM, now, null, reasonZh, reasonEn)));
+        }
     }
 
     @Override

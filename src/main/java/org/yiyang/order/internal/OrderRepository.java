@@ -135,13 +135,13 @@ class OrderRepository {
     }
 
     /** Keeps an order awaiting dispatch in the dispatcher's queue with why nobody qualified. */
-    void markUnassignable(long id, String reasonZh, String reasonEn, Instant at) {
-        jdbc.sql("""
+    boolean markUnassignable(long id, String reasonZh, String reasonEn, Instant at) {
+        return jdbc.sql("""
                         update service_order set unassignable_reason_zh = :zh, unassignable_reason_en = :en, unassignable_at = :at
                          where id = :id and state = 'CREATED'
                         """)
                 .param("zh", reasonZh).param("en", reasonEn).param("at", ts(at)).param("id", id)
-                .update();
+                .update() == 1;
     }
 
     /** Orders per caregiver on the day (by the window's start, or the placing time for ASAP), offered or taken and not cancelled. */
