@@ -27,6 +27,12 @@ public interface OrderDispatching {
     /** Nobody qualifies: the order stays awaiting dispatch, in the dispatcher's queue with the reason. No-op unless awaiting dispatch. */
     void markUnassignable(long orderId, String reasonZh, String reasonEn);
 
+    /**
+     * Orders placed after {@code placedAfter} still awaiting dispatch with nothing happening since
+     * {@code before} (marked unassignable or never dispatched), oldest first.
+     */
+    java.util.List<Long> stillAwaitingDispatch(java.time.Instant placedAfter, java.time.Instant before, int limit);
+
     /** Each caregiver's orders on the day (offered or accepted and not cancelled); absent = none. */
     Map<Long, Integer> loadOn(Collection<Long> caregiverIds, LocalDate day);
 

@@ -191,6 +191,26 @@ class AutoDispatchIntegrationTests {
                 .query(String.class).list()).containsExactly("place", "dispatch", "offer-expired", "dispatch");
     }
 
+    @Test
+    void ordersPlacedWhileAutomaticDispatchWasOffAreDispatchedByTheRetry() throws Exception {
+        ServiceItem meal = catalogue.findByCode("ZC-001").orElseThrow();
+        dispatcher.setEnabled(false);
+        long id;
+        java.time.Instant before = java.time.Instant.now().minusMillis(1);
+        try {
+            id = place(meal, from.plusHours(6), from.plusHours(8));
+            Thread.sleep(300); // let the (switched off) listener pass
+        } finally {
+            dispatcher.setEnabled(true);
+        }
+        assertThat(offer(id).state()).isEqualTo("CREATED");
+
+        assertThat(dispatcher.retryAwaiting(before, java.time.Instant.now().plusSeconds(1))).isEqualTo(1);
+
+        assertThat(offer(id).state()).isEqualTo("OFFERED");
+        assertThat(dispatchSteps(id)).isEqualTo(1);
+    }
+
     private void refuseAs(long caregiverId, long providerId, long orderId) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TestingAuthenticationToken(

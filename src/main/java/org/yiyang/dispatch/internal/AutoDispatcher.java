@@ -1,6 +1,8 @@
 package org.yiyang.dispatch.internal;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.yiyang.dispatch.CandidateChooser;
 import org.yiyang.dispatch.DispatchCandidate;
@@ -48,14 +51,20 @@ public class AutoDispatcher {
     private static final Logger log = LoggerFactory.getLogger(AutoDispatcher.class);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int ROUNDS = 3;
+    private static final int RETRY_BATCH = 200;
+    /** Older orders have expired or wait for the dispatcher's hand. */
+    private static final Duration RETRY_HORIZON = Duration.ofDays(1);
 
     private final OrderDispatching orders;
     private final CandidateChooser chooser;
     private final MessageSource messages;
     private final AtomicBoolean enabled;
+    private final Duration retryAfter;
 
     AutoDispatcher(OrderDispatching orders, CandidateChooser chooser, MessageSource messages,
-                   @Value("${yiyang.dispatch.auto:true}") boolean enabled) {
+                   @Value("${yiyang.dispatch.auto:true}") boolean enabled,
+                   @Value("${yiyang.dispatch.retry-interval:PT2M}") Duration retryAfter) {
+        this.retryAfter = retryAfter;
         this.orders = orders;
         this.chooser = chooser;
         this.messages = messages;
@@ -83,6 +92,34 @@ public class AutoDispatcher {
     @ApplicationModuleListener
     void on(ServiceOrderOfferExpired event) {
         dispatchIfEnabled(event.orderId());
+    }
+
+    /**
+     * Every few minutes, orders still awaiting dispatch (nobody qualified then, or placed while
+     * automatic dispatch was off) are tried again: a caregiver may have come on duty or freed up.
+     * Safe on several nodes: offers are made under the order's row lock.
+     */
+    @Scheduled(fixedDelayString = "${yiyang.dispatch.retry-interval:PT2M}", initialDelayString = "${yiyang.dispatch.retry-interval:PT2M}")
+    void retryAwaiting() {
+        if (enabled.get()) {
+            java.time.Instant now = java.time.Instant.now();
+            retryAwaiting(now.minus(RETRY_HORIZON), now.minus(retryAfter));
+        }
+    }
+
+    /** Dispatches the orders placed after {@code placedAfter} still awaiting dispatch since {@code before} (a batch); how many were offered. */
+    public int retryAwaiting(java.time.Instant placedAfter, java.time.Instant before) {
+        int offered = 0;
+        List<Long> ids = orders.stillAwaitingDispatch(placedAfter, before, RETRY_BATCH);
+        for (long id : ids) {
+            if (dispatch(id).isPresent()) {
+                offered++;
+            }
+        }
+        if (!ids.isEmpty()) {
+            log.info("Dispatch retry: {} of {} waiting orders offered", offered, ids.size());
+        }
+        return offered;
     }
 
     private void dispatchIfEnabled(long orderId) {

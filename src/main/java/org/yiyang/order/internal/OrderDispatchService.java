@@ -74,6 +74,12 @@ class OrderDispatchService implements OrderDispatching {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.List<Long> stillAwaitingDispatch(Instant placedAfter, Instant before, int limit) {
+        return orders.stillAwaitingDispatch(placedAfter, before, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Map<Long, Integer> loadOn(Collection<Long> caregiverIds, LocalDate day) {
         return orders.loadOn(caregiverIds, day, OrderService.ZONE);
     }

@@ -144,6 +144,17 @@ class OrderRepository {
                 .update() == 1;
     }
 
+    /** Orders awaiting dispatch, unchanged (no offer, no unassignable mark) since {@code before}, oldest first. */
+    List<Long> stillAwaitingDispatch(Instant placedAfter, Instant before, int limit) {
+        return jdbc.sql("""
+                        select o.id from service_order o
+                         where o.state = 'CREATED' and o.placed_at > :after and coalesce(o.unassignable_at, o.placed_at) < :before
+                         order by o.placed_at, o.id limit :limit
+                        """)
+                .param("after", ts(placedAfter)).param("before", ts(before)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
     /** Orders per caregiver on the day (by the window's start, or the placing time for ASAP), offered or taken and not cancelled. */
     Map<Long, Integer> loadOn(java.util.Collection<Long> caregiverIds, LocalDate day, ZoneId zone) {
         if (caregiverIds.isEmpty()) {
