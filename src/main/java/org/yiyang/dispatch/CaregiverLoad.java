@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * How many orders each caregiver already has on a day (assigned or accepted, not cancelled).
- * Implemented by the order module; {@link InMemoryCaregiverLoad} stands in until then and in tests.
+ * Read from the orders in the application; {@link InMemoryCaregiverLoad} stands in for tests and benchmarks.
  */
 public interface CaregiverLoad {
 

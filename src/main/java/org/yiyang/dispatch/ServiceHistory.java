@@ -3,8 +3,8 @@ package org.yiyang.dispatch;
 import java.util.Set;
 
 /**
- * Who has served an elder before (completed visits), for continuity of care. Implemented by the
- * order module; {@link InMemoryServiceHistory} stands in until then and in tests.
+ * Who has served an elder before (completed visits), for continuity of care. Read from the
+ * orders in the application; {@link InMemoryServiceHistory} stands in for tests and benchmarks.
  */
 public interface ServiceHistory {
 

@@ -22,7 +22,13 @@
  * <p>The caregivers are held in an in-memory spatial index refreshed from
  * {@link org.yiyang.provider.CaregiverDirectory}; travel times come from a {@link org.yiyang.dispatch.TravelTimeModel}
  * (straight line × detour factor by default; a road network can replace it). The load, the service
- * history and the ratings are interfaces the order module implements.
+ * history and the ratings are interfaces; load and history are read from the orders.
+ *
+ * <p>{@code internal.AutoDispatcher} dispatches automatically: on {@code ServiceOrderPlaced},
+ * {@code ServiceOrderRefused} and {@code ServiceOrderOfferExpired} (after commit, asynchronously,
+ * through the persistent event publication) it offers the order to the best candidate through
+ * {@link org.yiyang.order.OrderDispatching} (row lock + state check: one offer at a time), or puts
+ * it in the dispatcher's queue with the reason; orders still waiting are retried on a schedule.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dispatch", allowedDependencies = {"shared", "region", "provider"})
+@org.springframework.modulith.ApplicationModule(displayName = "Dispatch", allowedDependencies = {"shared", "region", "provider", "order"})
 package org.yiyang.dispatch;

@@ -10,12 +10,21 @@ import org.yiyang.shared.GeoPoint;
  * (the elder's family and operators), never to the caregiver who must hear it from the elder.
  */
 @Schema(name = "Order")
-public record OrderView(long id, OrderState state, String stateReason, long elderId, String regionCode,
+public record OrderView(long id, OrderState state, String stateReason, Unassignable unassignable, long elderId, String regionCode,
                         Service service, OrderChannel channel, String placedBy, Instant placedAt, Address address,
                         Instant windowFrom, Instant windowTo, String notes, Long caregiverId, Long providerId,
                         Instant offerExpiresAt, Instant acceptedAt, String confirmationCode, VisitRecord visit,
                         Instant confirmedAt, String confirmedBy, Integer rating, String ratingComment, Instant ratedAt,
                         List<HistoryEntry> history, List<Photo> photos, int version) {
+
+    /** Automatic dispatch found nobody: why (in both languages) and when; null otherwise. */
+    @Schema(name = "OrderUnassignable")
+    public record Unassignable(String reasonZh, String reasonEn, Instant at) {
+
+        public String reason(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? reasonEn : reasonZh;
+        }
+    }
 
     /** The service item as it was when the order was placed. */
     @Schema(name = "OrderService")

@@ -21,11 +21,13 @@ import org.yiyang.dispatch.TravelTimeModel;
 import org.yiyang.provider.CaregiverDirectory;
 
 /**
- * Wires the chooser from the {@code yiyang.dispatch.*} settings. The load, the service history and
- * the ratings are taken from beans of those types when a module provides them (the order module
- * will); until then nobody has orders, nobody has served anyone and everyone is rated neutrally.
+ * Wires the chooser from the {@code yiyang.dispatch.*} settings. The load and the service history
+ * come from the orders ({@link OrderCaregiverLoad}, {@link OrderServiceHistory}); the in-memory
+ * stand-ins remain for tests and benchmarks. Ratings are neutral until a bean provides them.
  */
+/** Async so that automatic dispatch ({@link AutoDispatcher}) runs after the order's commit without holding up the request. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableAsync
 class DispatchConfiguration {
 
     @Bean

@@ -78,7 +78,10 @@ class OrderRepository {
                                check_in_distance_m = :ciDist, check_in_reason = :ciReason, check_out_at = :coAt,
                                check_out_lat = :coLat, check_out_lng = :coLng, check_out_distance_m = :coDist,
                                confirmed_at = :confAt, confirmed_by = :confBy, rating = :rating, rating_comment = :comment,
-                               rated_at = :ratedAt, version = version + 1
+                               rated_at = :ratedAt, version = version + 1,
+                               unassignable_reason_zh = case when :state = 'CREATED' then unassignable_reason_zh end,
+                               unassignable_reason_en = case when :state = 'CREATED' then unassignable_reason_en end,
+                               unassignable_at = case when :state = 'CREATED' then unassignable_at end
                          where id = :id and version = :version
                         """)
                 .param("state", o.state.name()).param("reason", o.stateReason).param("cg", o.caregiverId)
@@ -123,6 +126,65 @@ class OrderRepository {
                 .optional();
     }
 
+    /** The order whatever the scope (the platform's own dispatch), locked for the rest of the transaction when {@code lock}. */
+    Optional<ServiceOrder> findForPlatform(long id, boolean lock) {
+        return jdbc.sql("select o.* from service_order o where o.id = :id" + (lock ? " for update" : ""))
+                .param("id", id)
+                .query((rs, i) -> map(rs))
+                .optional();
+    }
+
+    /** Keeps an order awaiting dispatch in the dispatcher's queue with why nobody qualified. */
+    boolean markUnassignable(long id, String reasonZh, String reasonEn, Instant at) {
+        return jdbc.sql("""
+                        update service_order set unassignable_reason_zh = :zh, unassignable_reason_en = :en, unassignable_at = :at
+                         where id = :id and state = 'CREATED'
+                        """)
+                .param("zh", reasonZh).param("en", reasonEn).param("at", ts(at)).param("id", id)
+                .update() == 1;
+    }
+
+    /** Orders awaiting dispatch, unchanged (no offer, no unassignable mark) since {@code before}, oldest first. */
+    List<Long> stillAwaitingDispatch(Instant placedAfter, Instant before, int limit) {
+        return jdbc.sql("""
+                        select o.id from service_order o
+                         where o.state = 'CREATED' and o.placed_at > :after and coalesce(o.unassignable_at, o.placed_at) < :before
+                         order by o.placed_at, o.id limit :limit
+                        """)
+                .param("after", ts(placedAfter)).param("before", ts(before)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** Orders per caregiver on the day (by the window's start, or the placing time for ASAP), offered or taken and not cancelled. */
+    Map<Long, Integer> loadOn(java.util.Collection<Long> caregiverIds, LocalDate day, ZoneId zone) {
+        if (caregiverIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> result = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select o.caregiver_id, count(*) as n from service_order o
+                         where o.caregiver_id = any(:ids)
+                           and o.state in ('OFFERED', 'ACCEPTED', 'EN_ROUTE', 'IN_SERVICE', 'COMPLETED', 'CONFIRMED', 'RATED')
+                           and coalesce(o.window_from, o.placed_at) >= :from and coalesce(o.window_from, o.placed_at) < :to
+                         group by o.caregiver_id
+                        """)
+                .param("ids", caregiverIds.toArray(new Long[0]))
+                .param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, i) -> result.put(rs.getLong("caregiver_id"), rs.getInt("n")))
+                .list();
+        return result;
+    }
+
+    /** The caregivers who completed a visit to the elder. */
+    java.util.Set<Long> caregiversWhoServed(long elderId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select distinct o.caregiver_id from service_order o
+                         where o.elder_id = :elder and o.caregiver_id is not null and o.state in ('COMPLETED', 'CONFIRMED', 'RATED')
+                        """)
+                .param("elder", elderId).query(Long.class).list());
+    }
+
     List<OrderView.HistoryEntry> history(long orderId) {
         return jdbc.sql("select * from order_event where order_id = :id order by id")
                 .param("id", orderId)
@@ -164,7 +226,12 @@ class OrderRepository {
                 .query(Long.class).single();
     }
 
-    PageResult<OrderSummary> search(DataScope scope, OrderQuery q, PageQuery page, ZoneId zone) {
+    /** Not accepted within this time of being placed: at risk. */
+    static final java.time.Duration NOT_ACCEPTED_RISK = java.time.Duration.ofMinutes(10);
+    /** Not checked in this long after the window opened: at risk. */
+    static final java.time.Duration NOT_CHECKED_IN_RISK = java.time.Duration.ofMinutes(15);
+
+    PageResult<OrderSummary> search(DataScope scope, OrderQuery q, PageQuery page, ZoneId zone, Instant now) {
         StringBuilder where = new StringBuilder(scopePredicate(scope));
         Map<String, Object> params = new LinkedHashMap<>();
         if (q.state() != null) {
@@ -185,16 +252,21 @@ class OrderRepository {
         }
         long total = jdbc.sql("select count(*) from service_order o where " + where).params(params).query(Long.class).single();
         List<OrderSummary> items = jdbc.sql("""
+                        select * from (
                         select o.id, o.state, o.elder_id, o.region_code, o.service_code, o.service_name, o.placed_at,
-                               o.window_from, o.window_to, o.caregiver_id
-                          from service_order o where %s
-                         order by o.placed_at desc, o.id desc limit :limit offset :offset
-                        """.formatted(where))
+                               o.window_from, o.window_to, o.caregiver_id,
+                               ((o.state = 'CREATED' and o.unassignable_at is not null)
+                                 or (o.state in ('CREATED', 'OFFERED') and o.placed_at < :notAccepted)
+                                 or (o.state in ('ACCEPTED', 'EN_ROUTE') and o.window_from < :notCheckedIn)) as at_risk
+                          from service_order o where %s) o
+                         order by %s o.placed_at desc, o.id desc limit :limit offset :offset
+                        """.formatted(where, q.atRiskFirst() ? "o.at_risk desc," : ""))
                 .params(params).param("limit", page.size()).param("offset", page.offset())
+                .param("notAccepted", ts(now.minus(NOT_ACCEPTED_RISK))).param("notCheckedIn", ts(now.minus(NOT_CHECKED_IN_RISK)))
                 .query((rs, i) -> new OrderSummary(rs.getLong("id"), OrderState.valueOf(rs.getString("state")),
                         rs.getLong("elder_id"), rs.getString("region_code"), rs.getString("service_code"),
                         rs.getString("service_name"), instant(rs, "placed_at"), instant(rs, "window_from"),
-                        instant(rs, "window_to"), (Long) rs.getObject("caregiver_id")))
+                        instant(rs, "window_to"), (Long) rs.getObject("caregiver_id"), rs.getBoolean("at_risk")))
                 .list();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
@@ -247,6 +319,9 @@ class OrderRepository {
         o.rating = rs.getObject("rating") == null ? null : rs.getInt("rating");
         o.ratingComment = rs.getString("rating_comment");
         o.ratedAt = instant(rs, "rated_at");
+        o.unassignableZh = rs.getString("unassignable_reason_zh");
+        o.unassignableEn = rs.getString("unassignable_reason_en");
+        o.unassignableAt = instant(rs, "unassignable_at");
         o.version = rs.getInt("version");
         return o;
     }

@@ -177,7 +177,7 @@ class OrderService implements ServiceOrders {
         if (query.region() != null && !query.region().matches("\\d{2,12}")) {
             throw InputRejectedException.of("region", "order.region.invalid");
         }
-        return orders.search(CurrentUser.scope(), query, page, ZONE);
+        return orders.search(CurrentUser.scope(), query, page, ZONE, clock.instant());
     }
 
     // ---- acting ------------------------------------------------------------------------------
@@ -342,7 +342,9 @@ class OrderService implements ServiceOrders {
                 o.checkInDistance <= geofenceMeters, o.checkInReason, o.checkOutLocation,
                 o.checkOutDistance, o.caregiverId != null ? o.caregiverId : 0, o.providerId, o.checkInAt, o.checkOutAt,
                 o.durationMinutes(), o.durationMinutes() != null && o.durationMinutes() < o.item.standardMinutes());
-        return new OrderView(o.id, o.state, o.stateReason, o.elderId, o.regionCode,
+        OrderView.Unassignable unassignable = o.state == OrderState.CREATED && o.unassignableAt != null
+                ? new OrderView.Unassignable(o.unassignableZh, o.unassignableEn, o.unassignableAt) : null;
+        return new OrderView(o.id, o.state, o.stateReason, unassignable, o.elderId, o.regionCode,
                 new OrderView.Service(o.item.id(), o.item.code(), o.item.name(), o.item.priceFen(), o.item.standardMinutes(),
                         o.item.requiredSkill()),
                 o.channel, o.placedByName, o.placedAt,

@@ -80,6 +80,10 @@ public final class ServiceOrder {
     Integer rating;
     String ratingComment;
     Instant ratedAt;
+    /** Why automatic dispatch found nobody (set by the platform while the order awaits dispatch). */
+    String unassignableZh;
+    String unassignableEn;
+    Instant unassignableAt;
     int version;
 
     private final List<Step> steps = new ArrayList<>();

@@ -74,7 +74,8 @@ class OrderConsoleController {
                 st = null;
             }
         }
-        PageResult<OrderSummary> result = orders.search(new OrderQuery(st, null, null, null), PageQuery.of(Math.max(page, 0), 50));
+        PageResult<OrderSummary> result = orders.search(new OrderQuery(st, null, null, null,
+                org.yiyang.shared.CurrentUser.hasAuthority(org.yiyang.identity.Role.OPERATOR.authority())), PageQuery.of(Math.max(page, 0), 50));
         model.addAttribute("result", result);
         model.addAttribute("state", st == null ? "" : st.name());
         model.addAttribute("states", OrderState.values());
