@@ -67,6 +67,7 @@ class ConsoleBrowserTests {
     void anOperatorPlacesAnOrderFromTheEldersRecordAndSeesItsTimeline() {
         Page page = loggedIn("operator", "zh-CN", 1280, 900);
         page.navigate("http://localhost:" + port + "/elders/1");
+        String elderName = page.locator("h1").textContent().trim();
         page.locator("#place-order").click();
         page.locator("#serviceItemId").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         BrowserSession.screenshot(page, "order-new-zh");
@@ -74,6 +75,7 @@ class ConsoleBrowserTests {
         page.waitForURL(url -> url.matches(".*/orders/\\d+.*"));
         assertThat(page.locator("main")).containsText("下单 · operator");
         assertThat(page.locator("main")).containsText("待派单");
+        assertThat(page.locator("main")).containsText(elderName);
         BrowserSession.screenshot(page, "order-detail-zh");
     }
 

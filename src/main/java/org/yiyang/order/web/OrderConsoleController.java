@@ -88,6 +88,12 @@ class OrderConsoleController {
         OrderView o = orders.get(id);
         model.addAttribute("o", o);
         model.addAttribute("zone", ZONE);
+        // The order is in the caller's scope (checked by get); only this elder's name is read.
+        try {
+            model.addAttribute("elderName", elders.find(new org.yiyang.shared.DataScope.Elder(o.elderId()), o.elderId()).name());
+        } catch (org.yiyang.shared.NotFoundException e) {
+            model.addAttribute("elderName", null);
+        }
         return "order/detail";
     }
 
