@@ -38,9 +38,10 @@ class EmbeddedPostgresConfiguration {
     @Bean
     EmbeddedDatabase embeddedDatabase(@Value("${yiyang.embedded-db.data-dir:./data/pg}") String dataDir,
             @Value("${yiyang.embedded-db.clean:false}") boolean clean,
-            @Value("${yiyang.embedded-db.port:0}") int port) {
+            @Value("${yiyang.embedded-db.port:0}") int port,
+            @Value("${yiyang.embedded-db.synchronous-commit:on}") String synchronousCommit) {
         String key = new File(dataDir).getAbsoluteFile().getPath();
-        return new EmbeddedDatabase(start(dataDir, clean, port), () -> release(key));
+        return new EmbeddedDatabase(start(dataDir, clean, port, synchronousCommit), () -> release(key));
     }
 
     @Bean
@@ -53,7 +54,7 @@ class EmbeddedPostgresConfiguration {
         return ds;
     }
 
-    private static synchronized EmbeddedPostgres start(String dataDir, boolean clean, int port) {
+    private static synchronized EmbeddedPostgres start(String dataDir, boolean clean, int port, String synchronousCommit) {
         File dir = new File(dataDir).getAbsoluteFile();
         String key = dir.getPath();
         EmbeddedPostgres running = RUNNING.get(key);
@@ -71,6 +72,9 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC")
+                    // zonky turns this off for speed; an accepted order must survive a crash, so it is on
+                    // unless a test profile trades durability for speed.
+                    .setServerConfig("synchronous_commit", synchronousCommit)
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8");
             if (port > 0) {
