@@ -141,6 +141,12 @@ class FamilyAppIntegrationTests {
         }
         mvc.perform(get("/").with(httpBasic("family", "demo"))).andExpect(redirectedUrl("/f/"));
         mvc.perform(get("/").with(httpBasic("operator", "demo"))).andExpect(status().isOk());
+        mvc.perform(get("/f/").header("Accept-Language", "en").with(httpBasic("family", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Order a service")))
+                .andExpect(content().string(containsString("Call 12345")));
+        mvc.perform(get("/f/order").header("Accept-Language", "en").with(httpBasic("family", "demo")))
+                .andExpect(content().string(containsString("Step 1 of 3")));
     }
 
     @Test
