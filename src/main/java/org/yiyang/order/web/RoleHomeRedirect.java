@@ -5,17 +5,21 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.yiyang.identity.Role;
 import org.yiyang.shared.CurrentUser;
 
 /**
- * A family member who lands on the console's home page goes to the large-font page instead:
- * {@code GET /} → {@code /f/}. Runs after the security filters; every other request and role passes.
+ * Users with a page of their own who land on the console's home page (after login, or by the
+ * brand link) go to it instead: caregivers {@code GET /} → {@code /m/}, family members → {@code /f/}.
+ * Runs after the security filters, so the caller is known; every other request and role passes.
  */
 @Component
-class FamilyAppHomeRedirect extends OncePerRequestFilter {
+class RoleHomeRedirect extends OncePerRequestFilter {
+
+    private static final Map<Role, String> HOMES = Map.of(Role.CAREGIVER, "/m/", Role.FAMILY, "/f/");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -26,11 +30,13 @@ class FamilyAppHomeRedirect extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (CurrentUser.hasAuthority(Role.FAMILY.authority())) {
-            String lang = request.getParameter("lang");
-            boolean keepLang = lang != null && lang.matches("[A-Za-z-]{2,10}");
-            response.sendRedirect(request.getContextPath() + "/f/" + (keepLang ? "?lang=" + lang : ""));
-            return;
+        for (Map.Entry<Role, String> home : HOMES.entrySet()) {
+            if (CurrentUser.hasAuthority(home.getKey().authority())) {
+                String lang = request.getParameter("lang");
+                boolean keepLang = lang != null && lang.matches("[A-Za-z-]{2,10}");
+                response.sendRedirect(request.getContextPath() + home.getValue() + (keepLang ? "?lang=" + lang : ""));
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
