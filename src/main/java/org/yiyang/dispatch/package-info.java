@@ -20,7 +20,7 @@
  * </table>
  *
  * <p>The caregivers are held in an in-memory spatial index refreshed from
- * {@link org.yiyang.provider.CaregiverDirectory}; travel times come from a {@link org.yiyang.dispatch.TravelTimeModel}
+ * {@link org.yiyang.provider.CaregiverDirectory}; travel times come from a {@link org.yiyang.shared.TravelTimeModel}
  * (straight line × detour factor by default; a road network can replace it). The load, the service
  * history and the ratings are interfaces; load and history are read from the orders.
  *

@@ -16,6 +16,7 @@ import org.yiyang.provider.CaregiverCandidate;
 import org.yiyang.provider.CaregiverSkill;
 import org.yiyang.provider.CaregiverWorkWindow;
 import org.yiyang.shared.GeoPoint;
+import org.yiyang.shared.StraightLineTravelTime;
 import org.yiyang.shared.RegionCode;
 
 /** Caregivers placed north of an elder in 濮阳, on Monday 23 November 2026 at 08:30. */

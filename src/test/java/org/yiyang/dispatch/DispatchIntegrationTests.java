@@ -21,6 +21,7 @@ import org.yiyang.provider.CaregiverDirectory;
 import org.yiyang.provider.CaregiverSkill;
 import org.yiyang.region.RegionDirectory;
 import org.yiyang.shared.GeoPoint;
+import org.yiyang.shared.StraightLineTravelTime;
 import org.yiyang.shared.RegionLevel;
 
 /** The chooser on the demo city: the pool is loaded through the caregiver directory and picks a real caregiver. */

@@ -16,8 +16,8 @@ import org.yiyang.dispatch.CaregiverRatings;
 import org.yiyang.dispatch.InMemoryCaregiverLoad;
 import org.yiyang.dispatch.InMemoryServiceHistory;
 import org.yiyang.dispatch.ServiceHistory;
-import org.yiyang.dispatch.StraightLineTravelTime;
-import org.yiyang.dispatch.TravelTimeModel;
+import org.yiyang.shared.StraightLineTravelTime;
+import org.yiyang.shared.TravelTimeModel;
 import org.yiyang.provider.CaregiverDirectory;
 
 /**

@@ -16,7 +16,7 @@ import org.yiyang.dispatch.DispatchRequest;
 import org.yiyang.dispatch.DispatchResult;
 import org.yiyang.dispatch.NoCandidate;
 import org.yiyang.dispatch.ServiceHistory;
-import org.yiyang.dispatch.TravelTimeModel;
+import org.yiyang.shared.TravelTimeModel;
 import org.yiyang.provider.CaregiverCandidate;
 
 /**

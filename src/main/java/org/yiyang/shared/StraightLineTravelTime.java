@@ -1,6 +1,5 @@
-package org.yiyang.dispatch;
+package org.yiyang.shared;
 
-import org.yiyang.shared.GeoPoint;
 
 /**
  * Travel time without a road network: the great-circle distance times a detour factor (roads are

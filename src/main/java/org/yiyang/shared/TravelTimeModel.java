@@ -1,7 +1,6 @@
-package org.yiyang.dispatch;
+package org.yiyang.shared;
 
 import java.util.List;
-import org.yiyang.shared.GeoPoint;
 
 /**
  * How long a caregiver needs to get from one point to another. The default is

@@ -1,18 +1,22 @@
-package org.yiyang.dispatch;
+package org.yiyang.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.yiyang.dispatch.DispatchFixtures.ELDER;
-import static org.yiyang.dispatch.DispatchFixtures.north;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StraightLineTravelTimeTests {
 
+    private static final GeoPoint ELDER = new GeoPoint(35.7618, 115.0292);
+
+    private static GeoPoint north(double meters) {
+        return new GeoPoint(ELDER.lat() + meters / 111_195.0, ELDER.lng());
+    }
+
     @Test
     void eBikeTakesDistanceTimesDetourAtFifteenKmPerHour() {
-        org.yiyang.shared.GeoPoint oneKmNorth = north(1_000);
+        GeoPoint oneKmNorth = north(1_000);
         double meters = ELDER.distanceMeters(oneKmNorth);
         assertThat(meters).isBetween(999.0, 1001.0);
         // 1 km × 1.3 = 1.3 km at 15 km/h = 312 s
