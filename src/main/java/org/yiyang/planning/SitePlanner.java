@@ -17,8 +17,8 @@ import org.yiyang.planning.internal.SwapSearch;
  * Chooses k sites that cover the most weight (the maximal covering location problem).
  *
  * <p>{@link #plan} uses the whole time limit unless it proves the optimum earlier: a greedy start
- * and swap descent, then tabu search threads with perturbation, and — when the instance is small
- * enough and the native library loads — SCIP on the exact model in one of the threads. The best
+ * and swap descent, then simulated annealing threads over swap moves, and — when the instance is
+ * small enough and the native library loads — SCIP on the exact model in one of the threads. The best
  * solution of all is returned with the best bound known. {@link #solveExactly} runs SCIP alone.
  *
  * <p>Thread-safe and stateless: one planner may serve many calls.
@@ -38,9 +38,9 @@ public final class SitePlanner {
             if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1");
         }
 
-        /** All available cores, SCIP included for models up to 2 million pairs. */
+        /** All available cores, SCIP included for models up to 400,000 pairs. */
         public static Settings defaults() {
-            return new Settings(Runtime.getRuntime().availableProcessors(), true, 2_000_000L, 1L);
+            return new Settings(Runtime.getRuntime().availableProcessors(), true, 400_000L, 1L);
         }
 
         public Settings withThreads(int t) {
@@ -126,13 +126,15 @@ public final class SitePlanner {
             });
         }
         int[] start = incumbent.sites();
+        // annealing cycles: a fifth of the budget, between 20 ms and 8 s
+        long cycle = Math.max(20_000_000L, Math.min(8_000_000_000L, (deadline - System.nanoTime()) / 5));
         for (int t = 0; t < searchThreads; t++) {
             int index = t;
-            threads.add(Thread.ofPlatform().daemon().name("site-planner-tabu-" + t).start(() -> {
+            threads.add(Thread.ofPlatform().daemon().name("site-planner-anneal-" + t).start(() -> {
                 SwapSearch search = index == 0 ? first : new SwapSearch(in, k, settings.seed() * 31 + index);
                 if (index > 0) search.load(start);
-                search.tabuSearch(SwapSearch.Tuning.forInstance(k, in.candidateCount),
-                        () -> stop.get() || System.nanoTime() >= deadline || incumbent.covered() >= trivialBound, incumbent);
+                search.anneal(() -> stop.get() || System.nanoTime() >= deadline || incumbent.covered() >= trivialBound,
+                        incumbent, cycle);
                 if (incumbent.covered() >= trivialBound) finished.countDown();
             }));
         }

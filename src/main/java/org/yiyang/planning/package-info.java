@@ -9,8 +9,8 @@
  * covered by existing facilities counts as covered and does not steer the choice.
  *
  * <p>{@link org.yiyang.planning.SitePlanner#plan} runs, within the time limit, a portfolio on the
- * machine's cores: a lazy greedy start, then tabu search over swap moves with incremental gain
- * bookkeeping and iterated perturbation, and — when the instance is small enough and the native
+ * machine's cores: a greedy start and swap descent, then simulated annealing over swap moves with
+ * incremental gain bookkeeping, restarted from the best solution in cycles, and — when the instance is small enough and the native
  * library loads — SCIP (through OR-Tools) on the exact model, which stops the search as soon as it
  * proves the optimum. The result lists the chosen sites in order with each site's marginal gain,
  * the covered weight, whether it is proven optimal and the best known upper bound. See

@@ -1,7 +1,7 @@
 package org.yiyang.planning.internal;
 
 /** The best solution found by any search thread so far (thread-safe). */
-public class Incumbent {
+public final class Incumbent {
 
     private volatile long covered = -1;
     private int[] sites;
@@ -17,7 +17,7 @@ public class Incumbent {
     }
 
     public boolean offer(long coveredWeight, int[] candidates) {
-        return offer(coveredWeight, candidates, "tabu");
+        return offer(coveredWeight, candidates, "anneal");
     }
 
     public long covered() {

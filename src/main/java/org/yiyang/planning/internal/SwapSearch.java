@@ -6,8 +6,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A solution of k sites on a {@link CompactInstance} with the bookkeeping that makes swap moves
- * cheap, and the searches that use it: greedy construction, descent, and tabu search with
- * iterated perturbation.
+ * cheap, and the searches that use it: greedy construction, best-improvement descent, and
+ * simulated annealing.
  *
  * <p>The chosen sites sit in k slots. For every demand group the number of chosen sites covering
  * it ({@code count}) and the sum of their slots ({@code slotSum}) are kept: when the count is 1,
@@ -28,7 +28,6 @@ public final class SwapSearch {
     /** Above this many k × n entries the extra term is gathered sparsely. */
     static final long DENSE_LIMIT = 24_000_000L;
     private static final long NEG = Long.MIN_VALUE / 4;
-    static final boolean DEBUG = Boolean.getBoolean("planning.debug");
 
     private final CompactInstance in;
     private final int k;
@@ -43,15 +42,10 @@ public final class SwapSearch {
     private long covered;
     private final SplittableRandom random;
 
-    // tabu search state
-    private final long[] addTabuUntil;
-    private final long[] dropTabuUntil;
     private final long[] addKey;
-    private final int[] tabuAdds;
     private long sparseValue;
     private final long[] scratch;
     private final int[] touched;
-    private long iteration;
     private long bestCovered = -1;
     private int[] bestSites;
     private long moves;
@@ -82,10 +76,7 @@ public final class SwapSearch {
         this.loss = new long[k];
         this.extra = dense ? new long[k * n] : null;
         this.random = new SplittableRandom(seed);
-        this.addTabuUntil = new long[n];
-        this.dropTabuUntil = new long[n];
         this.addKey = new long[n];
-        this.tabuAdds = new int[n];
         this.scratch = dense ? null : new long[n];
         this.touched = dense ? null : new int[n];
     }
@@ -262,87 +253,20 @@ public final class SwapSearch {
 
     /** Best-improvement swap descent to a local optimum (or until stopped). */
     public void descend(BooleanSupplier stop) {
-        iteration = Long.MAX_VALUE / 2; // nothing is tabu in a plain descent
-        Arrays.fill(addTabuUntil, 0);
-        Arrays.fill(dropTabuUntil, 0);
         while (!stop.getAsBoolean()) {
-            long move = bestMove(covered);
+            long move = bestMove();
             if (move == Long.MIN_VALUE) break;
             int slot = (int) (move >>> 32);
             int a = (int) move;
             if (swapDelta(slot, a) <= 0) break;
             swap(slot, a);
         }
-        iteration = 0;
         recordIfBest();
     }
 
-    // ------------------------------------------------------------------ tabu search
+    // ------------------------------------------------------------------ simulated annealing
 
-    /** How the tabu search behaves; the defaults are tuned on city-like instances. */
-    public record Tuning(int dropTenureMax, int addTenureMin, int addTenureSpread, int stallIterations, double restartFromBest) {
-        public static Tuning forInstance(int k, int n) {
-            int dropMax = Math.max(1, Math.min(10, k / 3));
-            int addMin = Math.max(2, Math.min(10, (n - k) / 20));
-            int addSpread = Math.max(2, Math.min(30, (n - k) / 10));
-            int stall = Math.max(200, Math.min(5_000, 20 * k));
-            if (System.getProperty("planning.tuning") != null) {
-                String[] t = System.getProperty("planning.tuning").split(",");
-                return new Tuning(Integer.parseInt(t[0]), Integer.parseInt(t[1]), Integer.parseInt(t[2]), Integer.parseInt(t[3]), Double.parseDouble(t[4]));
-            }
-            return new Tuning(dropMax, addMin, addSpread, stall, 0.8);
-        }
-    }
-
-    /**
-     * Tabu search over swap moves from the current solution, with perturbation of the best solution
-     * when it stalls, until {@code stop} says so. Calls {@code onImprovement} with each new best.
-     */
-    public void tabuSearch(Tuning tuning, BooleanSupplier stop, Incumbent shared) {
-        recordIfBest();
-        long lastImprovement = 0;
-        iteration = 1;
-        Arrays.fill(addTabuUntil, 0);
-        Arrays.fill(dropTabuUntil, 0);
-        while (!stop.getAsBoolean()) {
-            long move = bestMove(bestCovered);
-            if (move == Long.MIN_VALUE) {
-                // everything tabu: let the tabu lists expire
-                Arrays.fill(addTabuUntil, 0);
-                Arrays.fill(dropTabuUntil, 0);
-                move = bestMove(bestCovered);
-                if (move == Long.MIN_VALUE) return;
-            }
-            int slot = (int) (move >>> 32);
-            int a = (int) move;
-            int removed = slotSite[slot];
-            swap(slot, a);
-            addTabuUntil[removed] = iteration + tuning.addTenureMin() + random.nextInt(tuning.addTenureSpread() + 1);
-            dropTabuUntil[a] = iteration + 1 + random.nextInt(tuning.dropTenureMax());
-            iteration++;
-            if (covered > bestCovered) {
-                recordIfBest();
-                lastImprovement = iteration;
-                if (shared != null) shared.offer(covered, bestSites);
-            } else if (iteration - lastImprovement > tuning.stallIterations()) {
-                int[] restart = bestSites;
-                if (shared != null && random.nextDouble() < 0.5) {
-                    int[] global = shared.sites();
-                    if (global != null && global.length == k) restart = global;
-                }
-                if (random.nextDouble() < tuning.restartFromBest()) {
-                    load(restart);
-                }
-                long before = covered;
-                perturb(1 + random.nextInt(Math.max(1, Math.min(k, 2 + k / 8))));
-                if (DEBUG) System.err.printf("restart it=%d best=%d from=%d after=%d%n", iteration, bestCovered, before, covered);
-                Arrays.fill(addTabuUntil, 0);
-                Arrays.fill(dropTabuUntil, 0);
-                lastImprovement = iteration;
-            }
-        }
-    }
-
+    private static final int GLOBAL_EVERY = 8;
     private int[] neighbourStart;
     private int[] neighbours;
 
@@ -373,173 +297,125 @@ public final class SwapSearch {
     }
 
     /**
-     * Simulated annealing over swap moves: a random slot, and a candidate sharing demand with its
-     * site (or, now and then, any candidate); the delta is read from the bookkeeping in O(1).
-     * Cools geometrically over cycles of {@code cycleNanos}, each starting from the best known solution.
+     * Simulated annealing over swap moves until {@code stop} says so: a random slot, and a
+     * candidate sharing demand with its site (one proposal in {@value #GLOBAL_EVERY}: any
+     * candidate); the delta is read from the bookkeeping in O(1), so rejected proposals cost
+     * almost nothing. The temperature falls geometrically over a cycle of {@code cycleNanos}, from
+     * the typical loss of a neighbouring swap to a two-thousandth of it; each cycle ends with a
+     * descent and the next starts from the best solution (this thread's or, half the time, the
+     * best of all threads). New bests go to {@code shared}.
      */
     public void anneal(BooleanSupplier stop, Incumbent shared, long cycleNanos) {
         buildNeighbours();
         recordIfBest();
-        // temperature scale: typical worsening of a neighbour swap from here
-        long[] sample = new long[256];
-        int got = 0;
-        for (int t = 0; t < 4096 && got < sample.length; t++) {
-            int slot = random.nextInt(k);
-            int a = proposal(slotSite[slot]);
-            if (a < 0 || siteSlot[a] >= 0) continue;
-            long delta = swapDelta(slot, a);
-            if (delta < 0) sample[got++] = -delta;
-        }
-        Arrays.sort(sample, 0, got);
-        double t0 = got == 0 ? 1 : Math.max(1, sample[got / 4]);
+        double t0 = startTemperature();
         double tEnd = Math.max(0.5, t0 / 2000);
+        double logRatio = Math.log(tEnd / t0);
         long cycleStart = System.nanoTime();
-        int step = 0;
-        while (true) {
-            if ((step++ & 255) == 0 && stop.getAsBoolean()) return;
-            long now = System.nanoTime();
-            double progress = (now - cycleStart) / (double) cycleNanos;
-            if (progress >= 1) {
-                int[] restart = bestSites;
-                if (shared != null) {
-                    int[] global = shared.sites();
-                    if (global != null && global.length == k && random.nextBoolean()) restart = global;
+        double temperature = t0;
+        for (int step = 0; ; step++) {
+            if ((step & 255) == 0) {
+                if (stop.getAsBoolean()) return;
+                long now = System.nanoTime();
+                double progress = (now - cycleStart) / (double) cycleNanos;
+                if (progress >= 1) {
+                    descend(stop);
+                    publish(shared);
+                    int[] restart = bestSites;
+                    if (shared != null && random.nextBoolean()) {
+                        int[] global = shared.sites();
+                        if (global != null && global.length == k) restart = global;
+                    }
+                    load(restart);
+                    cycleStart = System.nanoTime();
+                    progress = 0;
                 }
-                load(restart);
-                cycleStart = now;
-                progress = 0;
+                temperature = t0 * Math.exp(logRatio * progress);
             }
-            double temperature = t0 * Math.pow(tEnd / t0, progress);
             int slot = random.nextInt(k);
             int a = proposal(slotSite[slot]);
-            if (a < 0 || siteSlot[a] >= 0) continue;
+            if (siteSlot[a] >= 0) continue;
             long delta = swapDelta(slot, a);
             if (delta >= 0 || random.nextDouble() < Math.exp(delta / temperature)) {
                 swap(slot, a);
                 if (covered > bestCovered) {
                     recordIfBest();
-                    if (shared != null) shared.offer(covered, bestSites);
+                    publish(shared);
                 }
             }
         }
     }
 
+    private void publish(Incumbent shared) {
+        if (shared != null && bestCovered > shared.covered()) shared.offer(bestCovered, bestSites);
+    }
+
+    /** A quarter of the sampled neighbouring swaps from here lose less than this. */
+    private double startTemperature() {
+        long[] sample = new long[256];
+        int got = 0;
+        for (int t = 0; t < 4096 && got < sample.length; t++) {
+            int slot = random.nextInt(k);
+            int a = proposal(slotSite[slot]);
+            if (siteSlot[a] >= 0) continue;
+            long delta = swapDelta(slot, a);
+            if (delta < 0) sample[got++] = -delta;
+        }
+        Arrays.sort(sample, 0, got);
+        return got == 0 ? 1 : Math.max(1, sample[got / 4]);
+    }
+
     private int proposal(int site) {
-        if (random.nextInt(8) == 0) return random.nextInt(n);
+        if (random.nextInt(GLOBAL_EVERY) == 0) return random.nextInt(n);
         int from = neighbourStart[site];
         int to = neighbourStart[site + 1];
         if (to == from) return random.nextInt(n);
         return neighbours[from + random.nextInt(to - from)];
     }
 
-    /** Replaces {@code strength} random sites, each by one of the few best-gaining candidates. */
-    void perturb(int strength) {
-        for (int i = 0; i < strength; i++) {
-            int slot = random.nextInt(k);
-            int old = slotSite[slot];
-            remove(slot);
-            // one of the 4 best candidates by gain, the removed one excluded
-            int[] top = new int[4];
-            Arrays.fill(top, -1);
-            for (int c = 0; c < n; c++) {
-                if (siteSlot[c] >= 0 || c == old) continue;
-                for (int t = 0; t < top.length; t++) {
-                    if (top[t] < 0 || gain[c] > gain[top[t]]) {
-                        System.arraycopy(top, t, top, t + 1, top.length - t - 1);
-                        top[t] = c;
-                        break;
-                    }
-                }
-            }
-            int filled = 0;
-            while (filled < top.length && top[filled] >= 0) filled++;
-            int pick = filled == 0 ? old : top[random.nextInt(filled)];
-            add(slot, pick);
-            moves++;
-        }
-    }
-
     /**
-     * The best admissible swap, packed as {@code slot << 32 | candidate}, or {@code Long.MIN_VALUE}
-     * if none. A swap is admissible when neither side is tabu, or when it would beat {@code aspiration}.
+     * The best swap, packed as {@code slot << 32 | candidate} (ties broken at random), or
+     * {@code Long.MIN_VALUE} when every candidate is chosen.
      */
-    long bestMove(long aspiration) {
-        long now = iteration;
-        int tabuCount = 0;
-        for (int a = 0; a < n; a++) {
-            if (siteSlot[a] >= 0) {
-                addKey[a] = NEG;
-            } else if (addTabuUntil[a] > now) {
-                addKey[a] = NEG;
-                tabuAdds[tabuCount++] = a;
-            } else {
-                addKey[a] = gain[a];
-            }
-        }
-        long best = NEG / 2;
+    long bestMove() {
+        long best = NEG;
         int bestSlot = -1;
         int bestA = -1;
         int ties = 0;
-        long needed = aspiration - covered; // a tabu move must gain more than this
+        for (int a = 0; a < n; a++) addKey[a] = siteSlot[a] >= 0 ? NEG : gain[a];
         for (int s = 0; s < k; s++) {
-            boolean slotTabu = dropTabuUntil[slotSite[s]] > now;
             long base = -loss[s];
             if (extra != null) {
                 int row = s * n;
-                if (!slotTabu) {
-                    for (int a = 0; a < n; a++) {
-                        long v = addKey[a] + extra[row + a] + base;
-                        if (v < best) continue;
-                        if (v > best) {
-                            best = v;
-                            bestSlot = s;
-                            bestA = a;
-                            ties = 1;
-                        } else if (random.nextInt(++ties) == 0) {
-                            bestSlot = s;
-                            bestA = a;
-                        }
-                    }
-                    // aspiration: a tabu candidate that would give a new best
-                    for (int t = 0; t < tabuCount; t++) {
-                        int a = tabuAdds[t];
-                        long v = gain[a] + extra[row + a] + base;
-                        if (v > needed && v > best) {
-                            best = v;
-                            bestSlot = s;
-                            bestA = a;
-                            ties = 1;
-                        }
-                    }
-                } else {
-                    for (int a = 0; a < n; a++) {
-                        if (siteSlot[a] >= 0) continue;
-                        long v = gain[a] + extra[row + a] + base;
-                        if (v > needed && v > best) {
-                            best = v;
-                            bestSlot = s;
-                            bestA = a;
-                            ties = 1;
-                        }
-                    }
-                }
-            } else {
-                int a = sparseBestForSlot(s, slotTabu, needed);
-                if (a >= 0) {
-                    long v = sparseValue + base;
+                for (int a = 0; a < n; a++) {
+                    long v = addKey[a] + extra[row + a] + base;
+                    if (v < best) continue;
                     if (v > best) {
                         best = v;
                         bestSlot = s;
                         bestA = a;
                         ties = 1;
-                    } else if (v == best && random.nextInt(++ties) == 0) {
+                    } else if (random.nextInt(++ties) == 0) {
                         bestSlot = s;
                         bestA = a;
                     }
                 }
+            } else {
+                int a = sparseBestForSlot(s);
+                if (a < 0) continue;
+                long v = sparseValue + base;
+                if (v > best) {
+                    best = v;
+                    bestSlot = s;
+                    bestA = a;
+                    ties = 1;
+                } else if (v == best && random.nextInt(++ties) == 0) {
+                    bestSlot = s;
+                    bestA = a;
+                }
             }
         }
-        if (bestSlot < 0) return Long.MIN_VALUE;
+        if (bestSlot < 0 || best <= NEG / 2) return Long.MIN_VALUE;
         return ((long) bestSlot << 32) | bestA;
     }
 
@@ -548,7 +424,7 @@ public final class SwapSearch {
      * non-zero only for candidates covering a group the slot covers alone, so those are gathered;
      * every other candidate's value is its gain, whose maximum is found in the same scan.
      */
-    private int sparseBestForSlot(int s, boolean slotTabu, long needed) {
+    private int sparseBestForSlot(int s) {
         int site = slotSite[s];
         int touchedCount = 0;
         int[] rs = in.reachStart;
@@ -563,15 +439,12 @@ public final class SwapSearch {
                 scratch[b] += wd;
             }
         }
-        long base = -loss[s];
         long best = NEG;
         int bestA = -1;
         int ties = 0;
         for (int a = 0; a < n; a++) {
             if (siteSlot[a] >= 0) continue;
             long v = gain[a] + scratch[a];
-            boolean tabu = slotTabu || addKey[a] == NEG;
-            if (tabu && v + base <= needed) continue;
             if (v > best) {
                 best = v;
                 bestA = a;
