@@ -133,7 +133,7 @@ public final class PlanSitesCommand {
         }
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < covered.length; i++) {
-            if (covered[i]) total = total.add(demand.weightText[i]);
+            if (covered[i]) total = total.add(BigDecimal.valueOf(demand.weight[i]));
         }
         output.append("covered ").append(plain(total)).append('\n');
         out.print(output);

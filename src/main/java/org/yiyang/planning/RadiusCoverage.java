@@ -11,8 +11,9 @@ import org.yiyang.shared.GeoPoint;
  * the same earth radius); a point exactly on the circle is covered.
  *
  * <p>Demand points are bucketed in a grid of cells at least the radius wide, so each candidate looks
- * at the 3 × 3 cells around it; most pairs are decided by comparing the haversine term with a
- * precomputed threshold, and the few within rounding distance of the circle by the full formula.
+ * at the 3 × 3 cells around it; most pairs are decided by a flat-earth distance, the few near the
+ * circle by the haversine term against a precomputed threshold, and those within rounding distance
+ * of the circle by the full formula.
  * Candidates are processed in parallel. The grid does not wrap at the antimeridian.
  */
 public final class RadiusCoverage {
@@ -54,10 +55,22 @@ public final class RadiusCoverage {
         double half = Math.min(Math.PI / 2, radiusMeters / (2 * EARTH_RADIUS_M));
         double threshold = Math.sin(half) * Math.sin(half);
         double radiusDegrees = radiusMeters / METRES_PER_DEGREE * (1 + 1e-9) + 1e-12;
+        // A flat-earth distance (x scaled by the candidate's cos φ) decides every pair outside a
+        // thin band around the circle; its relative error in d² is below ~2 tan φ · θ + (θ / cos φ)²
+        // (θ = radius / R), and the band is four times that. Pairs in the band, or every pair when
+        // the band would be wide (huge radii, near the poles), go through the exact formula.
+        double theta = radiusMeters / EARTH_RADIUS_M * 1.01;
+        double maxLat = Math.min(89, grid.maxAbsLat + Math.toDegrees(theta));
+        double band = 4 * (2 * Math.tan(Math.toRadians(maxLat)) * theta + Math.pow(theta / Math.cos(Math.toRadians(maxLat)), 2)) + 1e-9;
+        boolean flat = band < 0.01;
+        double r2 = radiusMeters * radiusMeters;
+        double inside = r2 * (1 - band);
+        double outside = r2 * (1 + band);
         IntStream.range(0, n).parallel().forEach(c -> {
             double lat = candidateLat[c];
             double lng = candidateLng[c];
             double cos = Math.cos(Math.toRadians(lat));
+            double xScale = METRES_PER_DEGREE * cos;
             int[] found = new int[16];
             int size = 0;
             int row = grid.row(lat);
@@ -67,8 +80,19 @@ public final class RadiusCoverage {
                     int cell = r * grid.cols + q;
                     for (int p = grid.cellStart[cell]; p < grid.cellStart[cell + 1]; p++) {
                         int i = grid.cellPoints[p];
-                        if (Math.abs(demandLat[i] - lat) > radiusDegrees) continue;
-                        if (covers(lat, lng, cos, demandLat[i], demandLng[i], demandCos[i], threshold, radiusMeters)) {
+                        double dLatDeg = demandLat[i] - lat;
+                        if (Math.abs(dLatDeg) > radiusDegrees) continue;
+                        boolean covered;
+                        if (flat) {
+                            double y = dLatDeg * METRES_PER_DEGREE;
+                            double x = (demandLng[i] - lng) * xScale;
+                            double d2 = x * x + y * y;
+                            covered = d2 <= inside
+                                    || (d2 < outside && covers(lat, lng, cos, demandLat[i], demandLng[i], demandCos[i], threshold, radiusMeters));
+                        } else {
+                            covered = covers(lat, lng, cos, demandLat[i], demandLng[i], demandCos[i], threshold, radiusMeters);
+                        }
+                        if (covered) {
                             if (size == found.length) found = Arrays.copyOf(found, size * 2);
                             found[size++] = i;
                         }
@@ -108,6 +132,7 @@ public final class RadiusCoverage {
     private static final class Grid {
         final double minLat;
         final double minLng;
+        final double maxAbsLat;
         final double cellLat;
         final double cellLng;
         final int rows;
@@ -140,6 +165,7 @@ public final class RadiusCoverage {
             }
             long r = (long) (spanLat / heightDeg) + 1;
             long c = (long) (spanLng / widthDeg) + 1;
+            this.maxAbsLat = maxAbsLat;
             this.minLat = loLat;
             this.minLng = loLng;
             this.cellLat = heightDeg;

@@ -119,6 +119,8 @@ class PlanSitesCommandTests {
         assertBadDemand(List.of("id,lat,lng,weight", "1,35,115,1", "2,35,115"), "d.csv line 3: expected 4 fields, found 3");
         assertBadDemand(List.of("id,lat,lng,weight", "1,95,115,1"), "d.csv line 2: lat = 95 is outside -90 to 90");
         assertBadDemand(List.of("id,lat,lng,weight", "1,35,115,-1"), "d.csv line 2: the weight must be ≥ 0");
+        assertBadDemand(List.of("id,lat,lng,weight", "1,35,115,2e16"), "d.csv line 2: the weight must be ≥ 0");
+        assertBadDemand(List.of("id,lat,lng,weight", "1,35,0x1p3,1"), "d.csv line 2: lng is not a number: “0x1p3”");
         assertBadDemand(List.of("id,lat,lng,weight", "1,35,115,NaN"), "d.csv line 2: weight is not a number: “NaN”");
         assertBadDemand(List.of("id,lat,lng", "1,35,115"), "d.csv line 1: the header lacks the column(s) weight");
         assertBadDemand(List.of("id,lat,lng,weight", "\"1,35,115,1"), "d.csv line 2: a quoted field is not closed");

@@ -82,39 +82,54 @@ public final class CompactInstance {
         // 2. one candidate per distinct non-empty cover set
         int[] group = new int[n0];
         intern(cs, cd, n0, group);
-        boolean[] firstOfGroup = new boolean[n0];
         boolean[] groupSeen = new boolean[n0];
+        int[] keep = new int[n0];
         int kept = 0;
         for (int c = 0; c < n0; c++) {
             if (cs[c + 1] > cs[c] && !groupSeen[group[c]]) {
                 groupSeen[group[c]] = true;
-                firstOfGroup[c] = true;
-                kept++;
+                keep[kept++] = c;
             }
         }
-        int[] keep = new int[kept];
-        kept = 0;
-        for (int c = 0; c < n0; c++) {
-            if (firstOfGroup[c]) keep[kept++] = c;
-        }
+        keep = Arrays.copyOf(keep, kept);
 
-        // 3. drop dominated candidates
+        // 3. merge demand covered by the same candidates
+        Level level = aggregate(scaled, m0, cs, cd, keep);
+
+        // 4. drop dominated candidates (on the merged demand: short lists), then merge again
         if (dropDominated) {
-            keep = dropDominated(keep, cs, cd, m0);
+            int[] survivors = undominated(level);
+            if (survivors.length < level.candidates) {
+                int[] original = new int[survivors.length];
+                for (int j = 0; j < survivors.length; j++) original[j] = keep[survivors[j]];
+                level = aggregate(level.weight, level.weight.length, level.coverStart, level.coverDemand, survivors);
+                keep = original;
+            }
         }
+        return new CompactInstance(level.weight, keep, level.coverStart, level.coverDemand,
+                level.reachStart, level.reachCandidate, scale);
+    }
 
-        // 4. demand → kept candidates, then merge demand with equal lists
-        int n = keep.length;
+    /** Demand groups over a set of candidates (rows of a cover CSR), both directions. */
+    private record Level(long[] weight, int candidates, int[] coverStart, int[] coverDemand, int[] reachStart, int[] reachCandidate) {
+    }
+
+    /**
+     * Merges demand covered by exactly the same of the given candidates (rows {@code cands} of
+     * the cover CSR {@code cs/cd}); demand covered by none of them is dropped. Candidates are
+     * renumbered by their position in {@code cands}.
+     */
+    private static Level aggregate(long[] w, int m0, int[] cs, int[] cd, int[] cands) {
+        int n = cands.length;
         int[] rs = new int[m0 + 1];
-        for (int j = 0; j < n; j++) {
-            int c = keep[j];
+        for (int c : cands) {
             for (int p = cs[c]; p < cs[c + 1]; p++) rs[cd[p] + 1]++;
         }
         for (int i = 0; i < m0; i++) rs[i + 1] += rs[i];
         int[] rc = new int[rs[m0]];
         int[] fill = Arrays.copyOf(rs, m0);
         for (int j = 0; j < n; j++) {
-            int c = keep[j];
+            int c = cands[j];
             for (int p = cs[c]; p < cs[c + 1]; p++) rc[fill[cd[p]]++] = j;
         }
         int[] demandGroup = new int[m0];
@@ -139,7 +154,7 @@ public final class CompactInstance {
         long[] weight = new long[m];
         for (int i = 0; i < m0; i++) {
             int g = groupIndex[demandGroup[i]];
-            if (g >= 0) weight[g] += scaled[i];
+            if (g >= 0) weight[g] += w[i];
         }
         int[] reachStart = new int[m + 1];
         for (int g = 0; g < m; g++) {
@@ -152,15 +167,15 @@ public final class CompactInstance {
             System.arraycopy(rc, rs[i], reachCandidate, reachStart[g], rs[i + 1] - rs[i]);
         }
         // candidate → groups (ascending because groups are visited in order)
-        int[] coverStartOut = new int[n + 1];
-        for (int x : reachCandidate) coverStartOut[x + 1]++;
-        for (int j = 0; j < n; j++) coverStartOut[j + 1] += coverStartOut[j];
-        int[] coverDemandOut = new int[reachCandidate.length];
-        int[] pos = Arrays.copyOf(coverStartOut, n);
+        int[] coverStart = new int[n + 1];
+        for (int x : reachCandidate) coverStart[x + 1]++;
+        for (int j = 0; j < n; j++) coverStart[j + 1] += coverStart[j];
+        int[] coverDemand = new int[reachCandidate.length];
+        int[] pos = Arrays.copyOf(coverStart, n);
         for (int g = 0; g < m; g++) {
-            for (int p = reachStart[g]; p < reachStart[g + 1]; p++) coverDemandOut[pos[reachCandidate[p]]++] = g;
+            for (int p = reachStart[g]; p < reachStart[g + 1]; p++) coverDemand[pos[reachCandidate[p]]++] = g;
         }
-        return new CompactInstance(weight, keep, coverStartOut, coverDemandOut, reachStart, reachCandidate, scale);
+        return new Level(weight, n, coverStart, coverDemand, reachStart, reachCandidate);
     }
 
     /** Weight of a set of kept candidates, computed from scratch. */
@@ -210,50 +225,42 @@ public final class CompactInstance {
     }
 
     /**
-     * Drops every candidate whose cover set is a strict subset of another kept candidate's (sets
-     * are distinct here). A dominator must cover the candidate's rarest demand point, so only
-     * those are checked; the work is capped so that dense instances do not stall here.
+     * The candidates (ascending) whose cover set is not a strict subset of another's (sets are
+     * distinct here). A dominator must cover the candidate's rarest group, so only those are
+     * checked; the work is capped so that dense instances do not stall here.
      */
-    private static int[] dropDominated(int[] keep, int[] cs, int[] cd, int m0) {
-        int n = keep.length;
-        int[] degree = new int[m0];
-        for (int c : keep) {
-            for (int p = cs[c]; p < cs[c + 1]; p++) degree[cd[p]]++;
-        }
-        int[] rs = new int[m0 + 1];
-        for (int i = 0; i < m0; i++) rs[i + 1] = rs[i] + degree[i];
-        int[] rc = new int[rs[m0]];
-        int[] fill = Arrays.copyOf(rs, m0);
-        for (int j = 0; j < n; j++) {
-            int c = keep[j];
-            for (int p = cs[c]; p < cs[c + 1]; p++) rc[fill[cd[p]]++] = j;
-        }
+    private static int[] undominated(Level level) {
+        int n = level.candidates;
+        int[] cs = level.coverStart;
+        int[] cd = level.coverDemand;
+        int[] rs = level.reachStart;
+        int[] rc = level.reachCandidate;
         boolean[] dominated = new boolean[n];
-        long budget = 300_000_000L;
+        long budget = 200_000_000L;
         int dropped = 0;
-        for (int j = 0; j < n && budget > 0; j++) {
-            int c = keep[j];
+        for (int c = 0; c < n && budget > 0; c++) {
+            if (cs[c + 1] == cs[c]) continue;
             int rarest = cd[cs[c]];
             for (int p = cs[c]; p < cs[c + 1]; p++) {
-                if (degree[cd[p]] < degree[rarest]) rarest = cd[p];
+                int d = cd[p];
+                if (rs[d + 1] - rs[d] < rs[rarest + 1] - rs[rarest]) rarest = d;
             }
             int len = cs[c + 1] - cs[c];
             for (int q = rs[rarest]; q < rs[rarest + 1]; q++) {
-                int other = keep[rc[q]];
+                int other = rc[q];
                 if (other == c || cs[other + 1] - cs[other] <= len) continue;
                 budget -= cs[other + 1] - cs[other];
                 if (isSubset(cd, cs[c], cs[c + 1], cs[other], cs[other + 1])) {
-                    dominated[j] = true;
+                    dominated[c] = true;
                     dropped++;
                     break;
                 }
             }
         }
-        if (dropped == 0) return keep;
         int[] result = new int[n - dropped];
         int r = 0;
-        for (int j = 0; j < n; j++) {
-            if (!dominated[j]) result[r++] = keep[j];
+        for (int c = 0; c < n; c++) {
+            if (!dominated[c]) result[r++] = c;
         }
         return result;
     }

@@ -2,7 +2,6 @@ package org.yiyang.planning.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,15 +24,16 @@ public final class PointFile {
     public final String[] ids;
     public final double[] lat;
     public final double[] lng;
-    /** Weights as written (exact sums for the output), or null for candidates. */
-    public final BigDecimal[] weightText;
+    /**
+     * Weights, or null for candidates. {@code BigDecimal.valueOf(weight[i])} gives back the decimal
+     * as written (up to 15 significant digits), so sums can be exact.
+     */
     public final double[] weight;
 
-    private PointFile(String[] ids, double[] lat, double[] lng, BigDecimal[] weightText, double[] weight) {
+    private PointFile(String[] ids, double[] lat, double[] lng, double[] weight) {
         this.ids = ids;
         this.lat = lat;
         this.lng = lng;
-        this.weightText = weightText;
         this.weight = weight;
     }
 
@@ -69,7 +69,6 @@ public final class PointFile {
             List<String> ids = new ArrayList<>();
             double[] lat = new double[1024];
             double[] lng = new double[1024];
-            BigDecimal[] weightText = weighted ? new BigDecimal[1024] : null;
             double[] weight = weighted ? new double[1024] : null;
             Set<String> seen = uniqueIds ? new HashSet<>() : null;
             String line;
@@ -87,32 +86,18 @@ public final class PointFile {
                 if (i == lat.length) {
                     lat = Arrays.copyOf(lat, i * 2);
                     lng = Arrays.copyOf(lng, i * 2);
-                    if (weighted) {
-                        weightText = Arrays.copyOf(weightText, i * 2);
-                        weight = Arrays.copyOf(weight, i * 2);
-                    }
+                    if (weighted) weight = Arrays.copyOf(weight, i * 2);
                 }
                 lat[i] = number(fields.get(latCol), "lat", -90, 90, name, lineNumber);
                 lng[i] = number(fields.get(lngCol), "lng", -180, 180, name, lineNumber);
                 if (weighted) {
-                    String text = fields.get(weightCol).strip();
-                    BigDecimal w;
-                    try {
-                        w = new BigDecimal(text);
-                    } catch (NumberFormatException e) {
-                        throw new BadInput("plan-sites.file.number", name, lineNumber, "weight", text);
-                    }
-                    if (w.signum() < 0 || w.abs().compareTo(BigDecimal.valueOf(1e15)) > 0) {
-                        throw new BadInput("plan-sites.file.weight", name, lineNumber, text);
-                    }
-                    weightText[i] = w;
-                    weight[i] = w.doubleValue();
+                    weight[i] = number(fields.get(weightCol), "weight", 0, 1e15, name, lineNumber);
                 }
                 ids.add(id);
             }
             int size = ids.size();
             return new PointFile(ids.toArray(String[]::new), Arrays.copyOf(lat, size), Arrays.copyOf(lng, size),
-                    weighted ? Arrays.copyOf(weightText, size) : null, weighted ? Arrays.copyOf(weight, size) : null);
+                    weighted ? Arrays.copyOf(weight, size) : null);
         } catch (NoSuchFileException e) {
             throw new BadInput("plan-sites.file.missing", name);
         } catch (IOException e) {
@@ -139,7 +124,10 @@ public final class PointFile {
         } catch (NumberFormatException e) {
             throw new BadInput("plan-sites.file.number", file, line, column, text);
         }
-        if (!(v >= min && v <= max)) throw new BadInput("plan-sites.file.range", file, line, column, text, min, max);
+        if (!(v >= min && v <= max)) {
+            if ("weight".equals(column)) throw new BadInput("plan-sites.file.weight", file, line, text);
+            throw new BadInput("plan-sites.file.range", file, line, column, text, min, max);
+        }
         return v;
     }
 
@@ -159,6 +147,16 @@ public final class PointFile {
 
     /** Splits one CSV line; quoted fields may hold commas and doubled quotes. */
     static List<String> split(String line, String file, int lineNumber) throws BadInput {
+        if (line.indexOf('"') < 0) {
+            List<String> fields = new ArrayList<>(6);
+            int from = 0;
+            for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', from)) {
+                fields.add(line.substring(from, comma));
+                from = comma + 1;
+            }
+            fields.add(line.substring(from));
+            return fields;
+        }
         List<String> fields = new ArrayList<>(6);
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
