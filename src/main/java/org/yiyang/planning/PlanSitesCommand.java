@@ -91,8 +91,8 @@ public final class PlanSitesCommand {
             return BAD_INPUT;
         }
         long deadline = startNanos + (long) (a.seconds * 1e9);
-        // leave time to print and exit: a quarter second plus 3% of the budget
-        long margin = 250_000_000L + (long) (a.seconds * 0.03e9);
+        // leave time to stop the threads, print and exit: 0.4 s plus 4% of the budget
+        long margin = 400_000_000L + (long) (a.seconds * 0.04e9);
         if (a.exact) {
             // the native library takes ~1 s to unpack: load it while the files are read
             Thread.ofPlatform().daemon().name("ortools-loader").start(ExactSolver::available);

@@ -1,6 +1,5 @@
 package org.yiyang.planning.internal;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -42,7 +41,7 @@ public final class ExactSolver {
         synchronized (ExactSolver.class) {
             if (available == null) {
                 try {
-                    Loader.loadNativeLibraries();
+                    NativeLibraries.load();
                     MPSolver probe = MPSolver.createSolver("SCIP");
                     if (probe == null) {
                         unavailableReason = "OR-Tools loaded but has no SCIP backend";

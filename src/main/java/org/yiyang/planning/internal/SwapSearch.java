@@ -338,6 +338,7 @@ public final class SwapSearch {
             long delta = swapDelta(slot, a);
             if (delta >= 0 || random.nextDouble() < Math.exp(delta / temperature)) {
                 swap(slot, a);
+                step |= 255; // a swap costs as much as many proposals: look at the clock next time round
                 if (covered > bestCovered) {
                     recordIfBest();
                     publish(shared);
