@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.yiyang.planning.internal.CompactInstance;
 import org.yiyang.planning.internal.ExactSolver;
 import org.yiyang.planning.internal.Incumbent;
+import org.yiyang.planning.internal.LagrangianBound;
 import org.yiyang.planning.internal.SwapSearch;
 
 /**
@@ -18,8 +20,9 @@ import org.yiyang.planning.internal.SwapSearch;
  *
  * <p>{@link #plan} uses the whole time limit unless it proves the optimum earlier: a greedy start
  * and swap descent, then simulated annealing threads over swap moves, and — when the instance is
- * small enough and the native library loads — SCIP on the exact model in one of the threads. The best
- * solution of all is returned with the best bound known. {@link #solveExactly} runs SCIP alone.
+ * small enough and the native library loads — SCIP on the exact model in one of the threads; a
+ * Lagrangian bound is computed alongside for a tenth of the budget. The best solution of all is
+ * returned with the best bound known. {@link #solveExactly} runs SCIP alone.
  *
  * <p>Thread-safe and stateless: one planner may serve many calls.
  */
@@ -103,6 +106,15 @@ public final class SitePlanner {
 
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
+        // the best upper bound known (scaled units): reaching it proves optimality
+        AtomicLong bound = new AtomicLong(trivialBound);
+        long boundUntil = System.nanoTime() + Math.max(50_000_000L, (deadline - System.nanoTime()) / 10);
+        Thread.ofPlatform().daemon().name("site-planner-bound").start(() -> {
+            long b = LagrangianBound.compute(in, k, incumbent::covered,
+                    () -> stop.get() || System.nanoTime() >= Math.min(deadline, boundUntil));
+            bound.accumulateAndGet(b, Math::min);
+            if (incumbent.covered() >= bound.get()) finished.countDown();
+        });
         boolean runExact = settings.exactSolver() && in.nonZeros() <= settings.exactNonZeroLimit() && settings.threads() >= 1;
         int searchThreads = Math.max(1, runExact ? settings.threads() - 1 : settings.threads());
         List<Thread> threads = new ArrayList<>();
@@ -133,9 +145,9 @@ public final class SitePlanner {
             threads.add(Thread.ofPlatform().daemon().name("site-planner-anneal-" + t).start(() -> {
                 SwapSearch search = index == 0 ? first : new SwapSearch(in, k, settings.seed() * 31 + index);
                 if (index > 0) search.load(start);
-                search.anneal(() -> stop.get() || System.nanoTime() >= deadline || incumbent.covered() >= trivialBound,
+                search.anneal(() -> stop.get() || System.nanoTime() >= deadline || incumbent.covered() >= bound.get(),
                         incumbent, cycle);
-                if (incumbent.covered() >= trivialBound) finished.countDown();
+                if (incumbent.covered() >= bound.get()) finished.countDown();
             }));
         }
         try {
@@ -150,13 +162,13 @@ public final class SitePlanner {
 
         ExactSolver.Result r = exactResult.get();
         long best = incumbent.covered();
-        double bound = trivialBound;
-        boolean optimal = best >= trivialBound;
+        double upper = bound.get();
+        boolean optimal = best >= upper;
         if (r != null) {
-            bound = Math.min(bound, Math.max(r.bound(), best));
+            upper = Math.min(upper, Math.max(r.bound(), best));
             optimal |= r.optimal() && best >= r.covered();
         }
-        return toPlan(problem, in, incumbent.sites(), k, optimal ? best : bound, optimal, started);
+        return toPlan(problem, in, incumbent.sites(), k, optimal ? best : upper, optimal, started);
     }
 
     /**
