@@ -62,7 +62,10 @@ class DispatchBoardController {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int PER_COLUMN = 40;
-    private static final int NEARBY = 30;
+    /** How many caregivers the manual-dispatch list shows: the best qualified ones, then the nearest others. */
+    private static final int SHOW_QUALIFIED = 10;
+    private static final int SHOW_OTHERS = 8;
+    private static final int NEARBY = 40;
 
     private final ServiceOrders orders;
     private final OrderDispatching dispatching;
@@ -192,7 +195,8 @@ class DispatchBoardController {
 
     /** The chooser's ranking first (qualified, best first), then everyone else nearby, nearest first. */
     private List<Row> rows(DispatchResult result, List<NearbyCaregiver> nearby) {
-        List<DispatchCandidate> ranked = result instanceof DispatchResult.Candidates c ? c.ranked() : List.of();
+        List<DispatchCandidate> ranked = result instanceof DispatchResult.Candidates c
+                ? c.ranked().subList(0, Math.min(SHOW_QUALIFIED, c.ranked().size())) : List.of();
         Set<Long> ids = new HashSet<>();
         ranked.forEach(c -> ids.add(c.caregiverId()));
         nearby.forEach(n -> ids.add(n.caregiverId()));
@@ -205,9 +209,14 @@ class DispatchBoardController {
                     card == null ? null : card.phone(), card == null ? null : card.providerName(), c.home(), c.distanceMeters(),
                     minutes(c.travelSeconds()), c.load(), c.maxDailyOrders(), null, c.reasons(), true));
         }
+        int others = 0;
         for (NearbyCaregiver n : nearby) {
-            if (rows.containsKey(n.caregiverId())) {
+            // qualified ones beyond the ranking are left out: the ranking already names the best
+            if (rows.containsKey(n.caregiverId()) || (n.qualifies() && !ranked.isEmpty())) {
                 continue;
+            }
+            if (others++ == (ranked.isEmpty() ? SHOW_QUALIFIED + SHOW_OTHERS : SHOW_OTHERS)) {
+                break;
             }
             CaregiverCard card = cards.get(n.caregiverId());
             rows.put(n.caregiverId(), new Row(null, n.caregiverId(), card == null ? "#" + n.caregiverId() : card.name(),
