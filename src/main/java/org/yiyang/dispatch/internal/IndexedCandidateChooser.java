@@ -17,6 +17,7 @@ import org.yiyang.dispatch.DispatchResult;
 import org.yiyang.dispatch.NearbyCaregiver;
 import org.yiyang.dispatch.NoCandidate;
 import org.yiyang.dispatch.ServiceHistory;
+import org.yiyang.shared.GeoPoint;
 import org.yiyang.shared.TravelTimeModel;
 import org.yiyang.provider.CaregiverCandidate;
 
@@ -27,6 +28,8 @@ import org.yiyang.provider.CaregiverCandidate;
  * removed the last caregivers.
  */
 public final class IndexedCandidateChooser implements CandidateChooser {
+
+    private static final double METERS_PER_DEGREE = 111_195.0;
 
     private final Supplier<CandidateIndex> index;
     private final TravelTimeModel travel;
@@ -54,24 +57,50 @@ public final class IndexedCandidateChooser implements CandidateChooser {
         List<CaregiverCandidate> near = new ArrayList<>();
         snapshot.forEachNear(request.skill(), request.location(), settings.maxRadiusMeters(), near::add);
         List<CandidateRanking.Qualified> passed = new ArrayList<>();
+        GeoPoint at = request.location();
+        double metersPerDegreeLng = METERS_PER_DEGREE * Math.cos(Math.toRadians(at.lat()));
+        double roughLimit = settings.maxRadiusMeters() * 1.01;
         for (CaregiverCandidate c : near) {
-            double distance = c.home().distanceMeters(request.location());
-            if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())
-                    || !DispatchRules.certificateValidOn(c, request.day())
+            if (!DispatchRules.certificateValidOn(c, request.day())
                     || !c.window().worksOn(request.day())
                     || request.excludedCaregivers().contains(c.id())) {
                 continue;
             }
-            long seconds = travel.seconds(c.home(), request.location());
+            // a flat-earth distance (within 0.1 % at this scale, no trigonometry) rules out the far ones
+            double dy = (c.home().lat() - at.lat()) * METERS_PER_DEGREE;
+            double dx = (c.home().lng() - at.lng()) * metersPerDegreeLng;
+            if (dx * dx + dy * dy > roughLimit * roughLimit) {
+                continue;
+            }
+            double distance = c.home().distanceMeters(at);
+            if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())) {
+                continue;
+            }
+            long seconds = travel.seconds(c.home(), at);
             if (DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
                 passed.add(new CandidateRanking.Qualified(c, Math.round(distance), seconds, 0));
             }
         }
-        List<CandidateRanking.Qualified> qualified = notOverloaded(passed, request.day());
+        List<CandidateRanking.Qualified> qualified = nearestNotOverloaded(passed, request.day());
         if (!qualified.isEmpty()) {
             return ranked(request, qualified);
         }
         return explain(snapshot, request, duty);
+    }
+
+    /**
+     * The nearest of the passed caregivers who are not overloaded: loads are read for the nearest
+     * few times as many as a dispatch returns (not for every caregiver within the radius), more
+     * only when too many of those are full.
+     */
+    private List<CandidateRanking.Qualified> nearestNotOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day) {
+        passed.sort(java.util.Comparator.comparingLong(CandidateRanking.Qualified::travelSeconds));
+        int chunk = Math.max(1, 3 * settings.maxCandidates());
+        List<CandidateRanking.Qualified> result = new ArrayList<>();
+        for (int from = 0; from < passed.size() && result.size() < 2 * settings.maxCandidates(); from += chunk) {
+            result.addAll(notOverloaded(passed.subList(from, Math.min(passed.size(), from + chunk)), day));
+        }
+        return result;
     }
 
     @Override
