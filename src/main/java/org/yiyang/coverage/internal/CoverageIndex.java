@@ -226,6 +226,17 @@ public final class CoverageIndex {
         return slot == null ? -1 : masks[slot];
     }
 
+    /** Where an elder lives (null when unknown). */
+    public GeoPoint location(long elderId) {
+        Integer slot = slotOf.get(elderId);
+        return slot == null ? null : points[slot];
+    }
+
+    /** The elder id held in a slot (as visited or reached). */
+    public long elderAt(int slot) {
+        return ids[slot];
+    }
+
     /** Every elder's bitset, for comparing two indexes. */
     public Map<Long, Integer> masks() {
         Map<Long, Integer> out = new HashMap<>(slotOf.size() * 2);
