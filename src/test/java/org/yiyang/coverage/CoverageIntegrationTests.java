@@ -177,6 +177,30 @@ class CoverageIntegrationTests {
         assertThat(after.get("total").get("elders").asLong()).isEqualTo(before.get("total").get("elders").asLong() - 1);
     }
 
+    @Test
+    void aPlanChoosesSitesThatCoverUncoveredEldersWithTheirMarginalGains() throws Exception {
+        String body = "{\"type\": \"DAY_CARE\", \"k\": 3}";
+        String answer = mvc.perform(post("/api/v1/coverage/plans").with(httpBasic("county", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode plan = json.readTree(answer);
+        assertThat(plan.get("sites")).hasSize(3);
+        double sum = 0, previous = Double.MAX_VALUE;
+        for (JsonNode s : plan.get("sites")) {
+            double gain = s.get("marginalGain").asDouble();
+            assertThat(gain).isPositive().isLessThanOrEqualTo(previous);
+            previous = gain;
+            sum += gain;
+        }
+        assertThat(plan.get("coveredWeight").asDouble()).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-6));
+        JsonNode report = getJson("/api/v1/coverage?type=DAY_CARE", "county");
+        assertThat(plan.get("totalElders").asLong()).isEqualTo(report.get("total").get("elders").asLong()
+                - report.get("total").get("covered").asLong());
+        mvc.perform(post("/api/v1/coverage/plans").with(httpBasic("county", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"k\": 0}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("k"));
+    }
+
     static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {

@@ -8,6 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.yiyang.coverage.GreedySiteSelector;
+import org.yiyang.coverage.SiteSelector;
 import org.yiyang.elder.ElderLocations;
 import org.yiyang.provider.ProviderDirectory;
 import org.yiyang.region.RegionDirectory;
@@ -58,6 +61,13 @@ class CoverageConfiguration {
                                     ObjectProvider<Clock> clock) {
         return new CoverageService(elders, providers, regions, coverageWalkModel, rules, weights, detourFactor,
                 clock.getIfAvailable(() -> Clock.system(ZoneId.of("Asia/Shanghai"))));
+    }
+
+    /** The default site selector; the planning module's optimiser takes its place by declaring its own. */
+    @Bean
+    @ConditionalOnMissingBean(SiteSelector.class)
+    SiteSelector greedySiteSelector() {
+        return new GreedySiteSelector();
     }
 
     @Bean

@@ -19,7 +19,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yiyang.coverage.CandidateSite;
 import org.yiyang.coverage.CoverageReport;
+import org.yiyang.coverage.DemandPoint;
+import org.yiyang.coverage.PlanningData;
+import org.yiyang.coverage.PlanningInstance;
 import org.yiyang.coverage.CoverageRow;
 import org.yiyang.coverage.CoverageStatus;
 import org.yiyang.coverage.FacilityGap;
@@ -53,7 +57,7 @@ import org.yiyang.shared.RegionLevel;
  * in place. A full rebuild reads everything afresh while the old index keeps answering; changes
  * that arrive meanwhile are applied to the new one once it is swapped in.
  */
-public class CoverageService implements ServiceCoverage {
+public class CoverageService implements ServiceCoverage, PlanningData {
 
     private static final Logger log = LoggerFactory.getLogger(CoverageService.class);
     static final double NEAREST_LIMIT_M = 5_000;
@@ -447,6 +451,50 @@ public class CoverageService implements ServiceCoverage {
         CoverageIndex current = index;
         return new CoverageStatus(current != null, current == null ? 0 : current.elderCount(),
                 current == null ? 0 : current.siteCount(), walk.name(), computedAt, lastFullMillis, updates.get());
+    }
+
+    @Override
+    public PlanningInstance instance(DataScope scope, String regionText, String type, List<CandidateSite> listed) {
+        Ask ask = ask(scope, regionText, type);
+        String prefix = ask.region().code().prefix();
+        CoverageIndex current = ready();
+        lock.readLock().lock();
+        try {
+            List<DemandPoint> demand = new ArrayList<>();
+            Map<Integer, Integer> demandOfSlot = new HashMap<>();
+            current.forEachElder(prefix, (slot, id, community, location, weight, mask) -> {
+                if ((mask & ask.typeMask()) == 0) {
+                    demandOfSlot.put(slot, demand.size());
+                    demand.add(new DemandPoint(id, location, weight));
+                }
+            });
+            List<CandidateSite> candidates = listed == null || listed.isEmpty() ? gridCandidates(demand) : List.copyOf(listed);
+            int[][] covers = new int[candidates.size()][];
+            for (int j = 0; j < candidates.size(); j++) {
+                covers[j] = current.slotsReachedFrom(candidates.get(j).location()).stream()
+                        .map(demandOfSlot::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
+            }
+            return new PlanningInstance(ask.region().code().value(), ask.typeName(), demand, candidates, covers);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The centres of the H3 cells (resolution 9, about 0.1 km²) with the most uncovered weight. */
+    private List<CandidateSite> gridCandidates(List<DemandPoint> demand) {
+        H3Core core = h3.get();
+        Map<Long, Double> weightOfCell = new HashMap<>();
+        for (DemandPoint d : demand) {
+            weightOfCell.merge(core.latLngToCell(d.location().lat(), d.location().lng(), 9), d.weight(), Double::sum);
+        }
+        return weightOfCell.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_GRID_CANDIDATES)
+                .map(e -> {
+                    LatLng c = core.cellToLatLng(e.getKey());
+                    String id = core.h3ToString(e.getKey());
+                    return new CandidateSite(id, id, new GeoPoint(round(c.lat), round(c.lng)));
+                }).toList();
     }
 
     /** Runs a read of the current index under the read lock (for the planning data). */

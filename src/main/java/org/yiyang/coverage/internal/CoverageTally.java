@@ -58,11 +58,18 @@ public final class CoverageTally {
      */
     public static CoverageTally of(CoverageIndex index, String prefix, int childDigits, int typeMask) {
         CoverageTally tally = new CoverageTally(new TreeMap<>());
+        // elders come community by community: look the group up once per community
+        String[] lastCommunity = {null};
+        Counts[] lastGroup = {null};
         index.forEachElder(prefix, (slot, id, community, location, weight, mask) -> {
             boolean covered = (mask & typeMask) != 0;
             tally.add(tally.total, covered, weight);
             if (childDigits > 0 && community.length() >= childDigits) {
-                tally.add(tally.groups.computeIfAbsent(community.substring(0, childDigits), k -> new Counts()), covered, weight);
+                if (!community.equals(lastCommunity[0])) {
+                    lastCommunity[0] = community;
+                    lastGroup[0] = tally.groups.computeIfAbsent(community.substring(0, childDigits), k -> new Counts());
+                }
+                tally.add(lastGroup[0], covered, weight);
             }
         });
         return tally;

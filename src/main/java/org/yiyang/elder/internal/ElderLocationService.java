@@ -39,12 +39,11 @@ import org.yiyang.shared.Sex;
 @Service
 class ElderLocationService implements ElderLocations {
 
-    /** The primary address, or the first one when none is marked. */
+    /** The primary address (the registry marks exactly one per elder: the chosen one, or the first). */
     private static final String LOCATED = """
             select e.id, e.region_code, e.categories, e.living_situation, e.birth_date, a.lat, a.lng
             from elder e
-            join lateral (select lat, lng from elder_address a where a.elder_id = e.id
-                          order by a.is_primary desc, a.position limit 1) a on true
+            join elder_address a on a.elder_id = e.id and a.is_primary
             where e.status = 'ACTIVE'
             """;
 
