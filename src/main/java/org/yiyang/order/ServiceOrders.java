@@ -15,6 +15,9 @@ public interface ServiceOrders {
     /** Places an order; returns its id. */
     long place(NewOrder order);
 
+    /** Places an order and returns it as the caller sees it (one transaction, as {@link #get} would show it). */
+    OrderView placeAndView(NewOrder order);
+
     OrderView get(long id);
 
     PageResult<OrderSummary> search(OrderQuery query, PageQuery page);

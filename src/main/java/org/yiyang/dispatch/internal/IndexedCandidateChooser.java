@@ -99,13 +99,18 @@ public final class IndexedCandidateChooser implements CandidateChooser {
         List<CandidateRanking.Qualified> reached = new ArrayList<>();
         for (CaregiverCandidate c : snapshot.all()) {
             DispatchFilter failed = null;
-            double distance = c.home().distanceMeters(request.location());
+            double distance = 0;
             long seconds = 0;
             if (!DispatchRules.hasSkill(c, request.skill())) {
                 failed = DispatchFilter.SKILL;
             } else if (!DispatchRules.certificateValidOn(c, request.day())) {
                 failed = DispatchFilter.CERTIFICATE;
+            } else if (!DispatchRules.worksInWindow(c, request.day(), duty.from(0), duty.to(0))) {
+                // travel only lengthens the time on duty: off duty without it, off duty with it
+                // (and no distance to compute for the many caregivers off duty at that hour)
+                failed = DispatchFilter.OFF_DUTY;
             } else {
+                distance = c.home().distanceMeters(request.location());
                 seconds = travel.seconds(c.home(), request.location());
                 if (!DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
                     failed = DispatchFilter.OFF_DUTY;

@@ -102,6 +102,12 @@ class OrderRepository {
         o.version++;
     }
 
+    /** A step as the history shows it once stored. */
+    static OrderView.HistoryEntry entry(ServiceOrder.Step s) {
+        return new OrderView.HistoryEntry(s.action(), s.from(), s.to(), s.actor().userId(), s.actor().username(), s.at(),
+                s.location(), s.reason(), s.detail());
+    }
+
     void appendSteps(long orderId, List<ServiceOrder.Step> steps) {
         for (ServiceOrder.Step s : steps) {
             jdbc.sql("""

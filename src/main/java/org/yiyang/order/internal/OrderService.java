@@ -93,10 +93,25 @@ class OrderService implements ServiceOrders {
     @Override
     @Transactional
     public long place(NewOrder in) {
+        return placeOrder(in).order().id;
+    }
+
+    @Override
+    @Transactional
+    public OrderView placeAndView(NewOrder in) {
+        Placed placed = placeOrder(in);
+        List<OrderView.HistoryEntry> history = placed.steps().stream().map(OrderRepository::entry).toList();
+        return view(placed.order(), actor(), history, List.of());
+    }
+
+    private record Placed(ServiceOrder order, List<ServiceOrder.Step> steps) {
+    }
+
+    private Placed placeOrder(NewOrder in) {
         Actor actor = actor();
         allow(actor, PLACE);
         DataScope scope = CurrentUser.scope();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);   // as stored
         Violations v = new Violations();
         v.require("elderId", in.elderId());
         v.require("serviceItemId", in.serviceItemId());
@@ -157,9 +172,10 @@ class OrderService implements ServiceOrders {
                 from, to, in.notes() == null || in.notes().isBlank() ? null : in.notes().strip());
         long id = orders.insert(order);
         order.assignId(id);
-        orders.appendSteps(id, order.drainSteps());
+        List<ServiceOrder.Step> steps = order.drainSteps();
+        orders.appendSteps(id, steps);
         publisher.publishEvent(new ServiceOrderPlaced(id, elder.id(), item.id(), elder.regionCode(), channel));
-        return id;
+        return new Placed(order, steps);
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -335,6 +351,10 @@ class OrderService implements ServiceOrders {
     }
 
     private OrderView view(ServiceOrder o, Actor viewer) {
+        return view(o, viewer, orders.history(o.id), orders.photos(o.id));
+    }
+
+    private OrderView view(ServiceOrder o, Actor viewer, List<OrderView.HistoryEntry> history, List<OrderView.Photo> photos) {
         boolean showCode = viewer.kind() == Actor.Kind.FAMILY || viewer.kind() == Actor.Kind.ELDER
                 || viewer.kind() == Actor.Kind.OPERATOR || viewer.kind() == Actor.Kind.SUPERVISOR;
         VisitRecord visit = o.checkInAt == null ? null : new VisitRecord(o.item.id(), o.item.code(), o.item.name(), o.elderId,
@@ -351,6 +371,6 @@ class OrderService implements ServiceOrders {
                 new OrderView.Address(o.address.text(), o.address.communityCode(), o.address.location()),
                 o.windowFrom, o.windowTo, o.notes, o.caregiverId, o.providerId, o.offerExpiresAt, o.acceptedAt,
                 showCode ? o.confirmationCode : null, visit, o.confirmedAt, o.confirmedBy, o.rating, o.ratingComment,
-                o.ratedAt, orders.history(o.id), orders.photos(o.id), o.version);
+                o.ratedAt, history, photos, o.version);
     }
 }
