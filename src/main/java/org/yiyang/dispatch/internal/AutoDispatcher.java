@@ -178,20 +178,6 @@ public class AutoDispatcher {
     }
 
     static DispatchRequest request(DispatchContext ctx) {
-        CaregiverSkill skill = CaregiverSkill.find(ctx.requiredSkill()).orElse(null);
-        if (ctx.asSoonAsPossible()) {
-            return DispatchRequest.asap(ctx.elderId(), skill, ctx.location(), ctx.day(), ctx.standardMinutes())
-                    .excluding(ctx.declinedBy());
-        }
-        ZonedDateTime from = ctx.windowFrom().atZone(ZONE);
-        ZonedDateTime to = ctx.windowTo().atZone(ZONE);
-        LocalDate day = from.toLocalDate();
-        LocalTime start = from.toLocalTime();
-        LocalTime end = to.toLocalDate().equals(day) ? to.toLocalTime() : LocalTime.MAX;
-        if (!start.isBefore(end)) {
-            end = LocalTime.MAX;
-        }
-        return DispatchRequest.inWindow(ctx.elderId(), skill, ctx.location(), day, start, end, ctx.standardMinutes())
-                .excluding(ctx.declinedBy());
+        return DispatchRequest.forOrder(ctx, ZONE);
     }
 }

@@ -14,6 +14,7 @@ import org.yiyang.dispatch.CaregiverRatings;
 import org.yiyang.dispatch.DispatchFilter;
 import org.yiyang.dispatch.DispatchRequest;
 import org.yiyang.dispatch.DispatchResult;
+import org.yiyang.dispatch.NearbyCaregiver;
 import org.yiyang.dispatch.NoCandidate;
 import org.yiyang.dispatch.ServiceHistory;
 import org.yiyang.shared.TravelTimeModel;
@@ -71,6 +72,49 @@ public final class IndexedCandidateChooser implements CandidateChooser {
             return ranked(request, qualified);
         }
         return explain(snapshot, request, duty);
+    }
+
+    @Override
+    public List<NearbyCaregiver> nearby(DispatchRequest request, int limit) {
+        CandidateIndex snapshot = index.get();
+        Duty duty = Duty.of(request, clock);
+        List<CaregiverCandidate> near = new ArrayList<>();
+        snapshot.forEachNear(request.skill(), request.location(), 2 * settings.maxRadiusMeters(), near::add);
+        record Seen(CaregiverCandidate c, double distance, long seconds, DispatchFilter failed) {
+        }
+        List<Seen> seen = new ArrayList<>();
+        for (CaregiverCandidate c : near) {
+            double distance = c.home().distanceMeters(request.location());
+            if (distance > 2 * settings.maxRadiusMeters()) {
+                continue;
+            }
+            long seconds = travel.seconds(c.home(), request.location());
+            DispatchFilter failed = null;
+            if (!DispatchRules.certificateValidOn(c, request.day())) {
+                failed = DispatchFilter.CERTIFICATE;
+            } else if (!DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
+                failed = DispatchFilter.OFF_DUTY;
+            } else if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())) {
+                failed = DispatchFilter.TOO_FAR;
+            } else if (request.excludedCaregivers().contains(c.id())) {
+                failed = DispatchFilter.DECLINED;
+            }
+            seen.add(new Seen(c, distance, seconds, failed));
+        }
+        seen.sort(java.util.Comparator.comparingLong(Seen::seconds).thenComparingLong(x -> x.c().id()));
+        List<Seen> shown = seen.subList(0, Math.min(limit, seen.size()));
+        Map<Long, Integer> loads = load.ordersOn(shown.stream().map(x -> x.c().id()).toList(), request.day());
+        List<NearbyCaregiver> result = new ArrayList<>(shown.size());
+        for (Seen x : shown) {
+            int orders = loads.getOrDefault(x.c().id(), 0);
+            DispatchFilter failed = x.failed();
+            if (failed == null && !DispatchRules.notOverloaded(orders, x.c().maxDailyOrders())) {
+                failed = DispatchFilter.OVERLOADED;
+            }
+            result.add(new NearbyCaregiver(x.c().id(), x.c().providerId(), x.c().home(), Math.round(x.distance()),
+                    x.seconds(), orders, x.c().maxDailyOrders(), failed));
+        }
+        return result;
     }
 
     private List<CandidateRanking.Qualified> notOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day) {
