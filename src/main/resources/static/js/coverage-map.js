@@ -1,6 +1,8 @@
 // The coverage heat map: H3 hexagons shaded by the number of uncovered elders, the facilities of
 // the chosen type as dots, a legend in words. Works with no tile server.
 (function () {
+  // Leaflet puts a string tooltip in as HTML: names are data, so they go in as text.
+  function asText(s) { var span = document.createElement('span'); span.textContent = s; return span; }
   var el = document.getElementById('coverage-map');
   var source = document.getElementById('coverage-map-data');
   if (!el || !source || !window.L) return;
@@ -26,14 +28,14 @@
       color: '#555555', weight: 1, fillColor: shade(c.u), fillOpacity: c.u > 0 ? 0.8 : 0.35,
       className: c.u > 0 ? 'hex uncovered' : 'hex'
     }).addTo(map);
-    poly.bindPopup(c.t);
-    poly.bindTooltip(c.t);
+    poly.bindPopup(asText(c.t));
+    poly.bindTooltip(asText(c.t));
     c.b.forEach(function (p) { bounds.push(p); });
   });
   (data.facilities || []).forEach(function (f) {
     L.circleMarker([f.lat, f.lng], {
       radius: 6, color: '#ffffff', weight: 2, fillColor: f.colour, fillOpacity: 1, className: 'facility'
-    }).addTo(map).bindTooltip(f.name + ' · ' + f.type);
+    }).addTo(map).bindTooltip(asText(f.name + ' · ' + f.type));
     bounds.push([f.lat, f.lng]);
   });
   if (bounds.length === 0) {
