@@ -278,13 +278,18 @@ public final class SwapSearch {
         int[] start = new int[n + 1];
         int[] data = new int[Math.max(16, n * 8)];
         int size = 0;
+        // at most ~40 million entries in all: on huge dense instances each list keeps its first part
+        int perCandidate = (int) Math.max(64, 40_000_000L / n);
         for (int c = 0; c < n; c++) {
             mark[c] = c;
+            int listStart = size;
+            scan:
             for (int p = in.coverStart[c]; p < in.coverStart[c + 1]; p++) {
                 int d = in.coverDemand[p];
                 for (int q = in.reachStart[d]; q < in.reachStart[d + 1]; q++) {
                     int b = in.reachCandidate[q];
                     if (mark[b] == c) continue;
+                    if (size - listStart >= perCandidate) break scan;
                     mark[b] = c;
                     if (size == data.length) data = Arrays.copyOf(data, data.length * 2);
                     data[size++] = b;
