@@ -31,14 +31,15 @@ public final class LagrangianBound {
         int n = in.candidateCount;
         if (k >= n) return in.totalWeight;
         double[] lambda = new double[m];
-        for (int d = 0; d < m; d++) lambda[d] = in.weight[d] * 0.5;
+        // start: each group's weight shared among the candidates that cover it
+        for (int d = 0; d < m; d++) lambda[d] = (double) in.weight[d] / (in.reachStart[d + 1] - in.reachStart[d]);
         double[] cost = new double[n];
         int[] count = new int[m];
         int[] chosen = new int[k];
         double best = Double.POSITIVE_INFINITY;
         double mu = 2;
         int stalled = 0;
-        for (int iteration = 0; iteration < 100_000 && mu > 1e-4 && !stop.getAsBoolean(); iteration++) {
+        for (int iteration = 0; iteration < 1_000_000 && mu > 1e-6 && !stop.getAsBoolean(); iteration++) {
             double value = 0;
             for (int d = 0; d < m; d++) {
                 if (lambda[d] < in.weight[d]) value += in.weight[d] - lambda[d];
@@ -53,7 +54,7 @@ public final class LagrangianBound {
             if (best == Double.POSITIVE_INFINITY || value < best - 1e-9 * Math.max(1, best)) {
                 best = value;
                 stalled = 0;
-            } else if (++stalled >= 15) {
+            } else if (++stalled >= 30) {
                 mu /= 2;
                 stalled = 0;
             }
