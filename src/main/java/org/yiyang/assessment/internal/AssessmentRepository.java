@@ -287,8 +287,8 @@ class AssessmentRepository {
         return named.query("""
                 select substr(c.region_code, 1, :digits) as child, c.standard, coalesce(c.final_level, c.legacy_level) as level, count(*) as n
                 from assessment_current c
-                where c.standard is not null and c.region_code like :prefix || '%' and """ + scopeCondition(scope, "c", p) + """
-                 group by 1, 2, 3""", p, (rs, i) -> new Object[] {rs.getString("child"), rs.getString("standard"),
+                where c.standard is not null and c.region_code like :prefix || '%' and\s""" + scopeCondition(scope, "c", p) + """
+                \sgroup by 1, 2, 3""", p, (rs, i) -> new Object[] {rs.getString("child"), rs.getString("standard"),
                 rs.getInt("level"), rs.getLong("n")});
     }
 

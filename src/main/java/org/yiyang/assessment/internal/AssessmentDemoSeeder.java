@@ -1,0 +1,292 @@
+package org.yiyang.assessment.internal;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.yiyang.assessment.AssessmentAnswers;
+import org.yiyang.assessment.AssessmentForm;
+import org.yiyang.assessment.AssessmentReason;
+import org.yiyang.assessment.AssessmentScoring;
+import org.yiyang.assessment.Dimension;
+import org.yiyang.assessment.FormItem;
+import org.yiyang.assessment.RuleSettings;
+import org.yiyang.assessment.ScoreResult;
+import org.yiyang.elder.ElderCategory;
+import org.yiyang.elder.ElderQuery;
+import org.yiyang.elder.ElderRegistry;
+import org.yiyang.elder.ElderSummary;
+import org.yiyang.identity.UserAccounts;
+import org.yiyang.region.Region;
+import org.yiyang.region.RegionDirectory;
+import org.yiyang.shared.DataScope;
+import org.yiyang.shared.DemoSeeder;
+import org.yiyang.shared.DemoSettings;
+import org.yiyang.shared.PageQuery;
+import org.yiyang.shared.PageResult;
+import org.yiyang.shared.RegionLevel;
+
+/**
+ * Assessments of the demo city: most elders recorded as 失能 (levels 2–4), about half of those aged
+ * 80 and over (levels 0–2), some in economic hardship and a few others, signed by the demo assessors
+ * {@code assessor} and {@code assessor2}. About a third have an earlier assessment a year before (so
+ * histories can be compared), some an old MZ/T 039 record, and a few a reported change. Answers are
+ * drawn item by item and scored by {@link AssessmentScoring}, so every stored level is what the form
+ * gives. Deterministic for the seed (dates count back from the day of seeding); written in batches.
+ */
+@Component
+class AssessmentDemoSeeder implements DemoSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessmentDemoSeeder.class);
+    private static final int BATCH = 2_000;
+    /** The demo assessors' names as the identity seeder gives them. */
+    private static final String FIRST_ASSESSOR = "评估员 · 张敏";
+    private static final String SECOND_ASSESSOR = "评估员 · 李娟";
+    private static final String[] CHANGE_NOTES = {"近期跌倒后行动明显不便，家属来电反映", "出院后需要卧床照护", "社区网格员反映近来记忆力明显下降"};
+
+    private final ElderRegistry elders;
+    private final RegionDirectory regions;
+    private final UserAccounts accounts;
+    private final AssessmentRepository repository;
+    private final Clock clock;
+
+    AssessmentDemoSeeder(ElderRegistry elders, RegionDirectory regions, UserAccounts accounts, AssessmentRepository repository,
+                         ObjectProvider<Clock> clock) {
+        this.elders = elders;
+        this.regions = regions;
+        this.accounts = accounts;
+        this.repository = repository;
+        this.clock = clock.getIfAvailable(() -> Clock.system(AssessmentService.ZONE));
+    }
+
+    @Override
+    public int order() {
+        return 350;
+    }
+
+    /** What the seeder decided for one elder. */
+    private record Planned(ElderSummary elder, int minLevel, int maxLevel, double capabilityFrom, double capabilityTo) {
+    }
+
+    @Override
+    public void seed(DemoSettings settings) {
+        Instant start = Instant.now();
+        Random random = settings.random("assessment");
+        LocalDate today = LocalDate.now(clock.withZone(AssessmentService.ZONE));
+        RuleSettings rules = repository.rulesOn(today).orElseGet(RuleSettings::defaults);
+        Long first = accounts.idOf("assessor").orElse(null);
+        Long second = accounts.idOf("assessor2").orElse(null);
+        Writer writer = new Writer(rules, first, second);
+        int planned = 0;
+        for (Region town : regions.ofLevel(RegionLevel.TOWN)) {
+            DataScope scope = new DataScope.Region(town.code().prefix());
+            ElderQuery active = new ElderQuery(null, null, null, "ACTIVE");
+            for (int page = 0; ; page++) {
+                PageResult<ElderSummary> result = elders.search(scope, active, PageQuery.of(page, 500));
+                for (ElderSummary e : result.items()) {
+                    Planned p = plan(e, random);
+                    if (p != null) {
+                        writer.assess(p, random, today);
+                        planned++;
+                    }
+                }
+                if (!result.hasNext()) {
+                    break;
+                }
+            }
+            writer.flushIfFull();
+        }
+        writer.flush();
+        repository.rebuildCurrent();
+        repository.reportChanges(writer.changes);
+        log.info("Assessment demo data: {} elders assessed ({} assessments, {} MZ/T 039 records) in {} ms", planned,
+                writer.written, writer.legacyWritten, Duration.between(start, Instant.now()).toMillis());
+    }
+
+    private static Planned plan(ElderSummary e, Random random) {
+        double draw = random.nextDouble();
+        boolean disabled = e.categories().contains(ElderCategory.DISABLED) || e.categories().contains(ElderCategory.SEVERE_DISABILITY);
+        if (disabled) {
+            return draw < 0.9 ? new Planned(e, 2, 4, 0.0, 0.62) : null;
+        }
+        if (e.advancedAge()) {
+            return draw < 0.5 ? new Planned(e, 0, 2, 0.55, 1.1) : null;
+        }
+        if (e.categories().contains(ElderCategory.ECONOMIC_HARDSHIP) || e.categories().contains(ElderCategory.EXTREME_POVERTY)) {
+            return draw < 0.3 ? new Planned(e, 0, 3, 0.45, 1.1) : null;
+        }
+        return draw < 0.03 ? new Planned(e, 0, 1, 0.75, 1.15) : null;
+    }
+
+    /** Collects rows and writes them in batches. */
+    private final class Writer {
+
+        private final RuleSettings rules;
+        private final Long first;
+        private final Long second;
+        private final List<SqlParameterSource> rows = new ArrayList<>();
+        private final List<SqlParameterSource> signatures = new ArrayList<>();
+        private final List<SqlParameterSource> changes = new ArrayList<>();
+        int written;
+        int legacyWritten;
+
+        Writer(RuleSettings rules, Long first, Long second) {
+            this.rules = rules;
+            this.first = first;
+            this.second = second;
+        }
+
+        void assess(Planned p, Random random, LocalDate today) {
+            LocalDate latest = today.minusDays(random.nextInt(540));
+            boolean earlier = random.nextDouble() < 0.35;
+            if (earlier) {
+                // a year or so before, a little more able
+                LocalDate before = latest.minusDays(330 + random.nextInt(90));
+                add(p, scored(p, random, 0.08), before, AssessmentReason.FIRST, random);
+            }
+            add(p, scored(p, random, 0.0), latest, earlier ? AssessmentReason.ROUTINE : AssessmentReason.FIRST, random);
+            if (random.nextDouble() < 0.08) {
+                legacy(p, random, (earlier ? latest.minusYears(1) : latest).minusDays(400 + random.nextInt(700)));
+            }
+            if (random.nextDouble() < 0.02) {
+                changes.add(new MapSqlParameterSource("elderId", p.elder().id())
+                        .addValue("on", Date.valueOf(today.minusDays(random.nextInt(20))))
+                        .addValue("note", CHANGE_NOTES[random.nextInt(CHANGE_NOTES.length)]).addValue("by", FIRST_ASSESSOR));
+            }
+        }
+
+        /** Draws answer sets until one scores within the planned levels (or takes the last). */
+        private Drawn scored(Planned p, Random random, double better) {
+            Drawn last = null;
+            for (int attempt = 0; attempt < 30; attempt++) {
+                double capability = p.capabilityFrom() + random.nextDouble() * (p.capabilityTo() - p.capabilityFrom()) + better;
+                Map<String, Integer> answers = new LinkedHashMap<>();
+                for (FormItem item : AssessmentForm.ITEMS) {
+                    double noisy = capability + random.nextGaussian() * 0.15;
+                    answers.put(item.code(), Math.max(0, Math.min(item.maxScore(), (int) Math.round(item.maxScore() * noisy))));
+                }
+                Map<String, Integer> risks = new LinkedHashMap<>();
+                if (random.nextDouble() < (p.minLevel() >= 2 ? 0.18 : 0.05)) {
+                    risks.put("A.2.14.1", 1 + random.nextInt(3));
+                }
+                if (random.nextDouble() < 0.04) {
+                    risks.put("A.2.14.2", 1);
+                }
+                List<String> diagnoses = new ArrayList<>();
+                if (random.nextDouble() < 0.5) diagnoses.add("I10");
+                if (random.nextDouble() < 0.2) diagnoses.add("E11.9");
+                if (p.minLevel() >= 2 && random.nextDouble() < 0.15) diagnoses.add("F03");
+                if (p.minLevel() >= 2 && random.nextDouble() < 0.1) diagnoses.add("I63.9");
+                boolean coma = p.minLevel() >= 2 && random.nextDouble() < 0.01;
+                if (coma) {
+                    answers.put(AssessmentForm.CONSCIOUSNESS, 0);
+                }
+                AssessmentAnswers in = new AssessmentAnswers(answers, risks, diagnoses, coma);
+                last = new Drawn(in, AssessmentScoring.score(in, rules));
+                int level = last.result().finalLevel().code();
+                if (level >= p.minLevel() && level <= p.maxLevel()) {
+                    return last;
+                }
+            }
+            return last;
+        }
+
+        private void add(Planned p, Drawn d, LocalDate on, AssessmentReason reason, Random random) {
+            ScoreResult r = d.result();
+            Instant at = on.atTime(LocalTime.of(9, 0).plusMinutes(random.nextInt(480))).atZone(AssessmentService.ZONE).toInstant();
+            long id = nextId();
+            rows.add(base(p, id, on, at).addValue("standard", "GBT_42195_2022").addValue("reason", reason.name())
+                    .addValue("answers", json(d.answers().answers())).addValue("riskEvents", json(d.answers().riskEvents()))
+                    .addValue("diagnoses", d.answers().diagnoses().toArray(String[]::new)).addValue("coma", d.answers().inComa())
+                    .addValue("legacy", null).addValue("version", rules.version()).addValue("stacking", rules.stacking().name())
+                    .addValue("counting", rules.eventCounting().name()).addValue("required", rules.requiredAssessors())
+                    .addValue("selfCare", r.dimension(Dimension.SELF_CARE).score())
+                    .addValue("mobility", r.dimension(Dimension.MOBILITY).score())
+                    .addValue("mental", r.dimension(Dimension.MENTAL).score())
+                    .addValue("perception", r.dimension(Dimension.PERCEPTION_SOCIAL).score()).addValue("total", r.total())
+                    .addValue("preliminary", r.preliminaryLevel().code()).addValue("final", r.finalLevel().code())
+                    .addValue("rules", r.changeRules().stream().map(Enum::name).toArray(String[]::new))
+                    .addValue("raised", r.levelsRaised()));
+            if (first != null && second != null) {
+                signatures.add(new MapSqlParameterSource("id", id).addValue("userId", first).addValue("username", "assessor")
+                        .addValue("displayName", FIRST_ASSESSOR).addValue("at", Timestamp.from(at)).addValue("method", "SESSION"));
+                signatures.add(new MapSqlParameterSource("id", id).addValue("userId", second).addValue("username", "assessor2")
+                        .addValue("displayName", SECOND_ASSESSOR).addValue("at", Timestamp.from(at)).addValue("method", "CO_SIGN"));
+            }
+            written++;
+        }
+
+        private void legacy(Planned p, Random random, LocalDate on) {
+            int adl = Math.min(3, Math.max(0, p.minLevel() - 1 + random.nextInt(2)));
+            int[] barthel = {100, 80, 55, 30};
+            int level = Math.min(3, adl + (random.nextDouble() < 0.3 ? 1 : 0));
+            String json = "{\"barthelScore\":" + barthel[adl] + ",\"adlGrade\":" + adl + ",\"mentalGrade\":" + random.nextInt(Math.max(1, adl + 1))
+                    + ",\"perceptionGrade\":" + random.nextInt(2) + ",\"socialGrade\":" + Math.min(3, adl + random.nextInt(2))
+                    + ",\"level\":" + level + ",\"source\":\"纸质档案（MZ/T 039-2013）\"}";
+            Instant at = on.atTime(10, 0).atZone(AssessmentService.ZONE).toInstant();
+            rows.add(base(p, nextId(), on, at).addValue("standard", "MZT_039_2013").addValue("reason", "OTHER")
+                    .addValue("answers", "{}").addValue("riskEvents", "{}").addValue("diagnoses", new String[0])
+                    .addValue("coma", false).addValue("legacy", json).addValue("version", null).addValue("stacking", null)
+                    .addValue("counting", null).addValue("required", null).addValue("selfCare", null).addValue("mobility", null)
+                    .addValue("mental", null).addValue("perception", null).addValue("total", null).addValue("preliminary", null)
+                    .addValue("final", null).addValue("rules", new String[0]).addValue("raised", 0));
+            legacyWritten++;
+        }
+
+        private MapSqlParameterSource base(Planned p, long id, LocalDate on, Instant at) {
+            return new MapSqlParameterSource("id", id).addValue("elderId", p.elder().id()).addValue("elderName", p.elder().name())
+                    .addValue("regionCode", p.elder().regionCode()).addValue("assessedOn", Date.valueOf(on))
+                    .addValue("notes", null).addValue("userId", first).addValue("userName", FIRST_ASSESSOR)
+                    .addValue("at", Timestamp.from(at));
+        }
+
+        private final List<Long> ids = new ArrayList<>();
+
+        private long nextId() {
+            if (ids.isEmpty()) {
+                ids.addAll(repository.nextIds(BATCH));
+            }
+            return ids.removeFirst();
+        }
+
+        void flushIfFull() {
+            if (rows.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                repository.batchInsertCompleted(rows);
+                rows.clear();
+            }
+            if (!signatures.isEmpty()) {
+                repository.batchInsertSignatures(signatures);
+                signatures.clear();
+            }
+        }
+
+        private static String json(Map<String, Integer> m) {
+            StringBuilder b = new StringBuilder("{");
+            m.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+            return b.append('}').toString();
+        }
+    }
+
+    private record Drawn(AssessmentAnswers answers, ScoreResult result) {
+    }
+}
