@@ -1,7 +1,6 @@
 package org.yiyang.assessment.internal;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,8 +77,13 @@ class AssessmentDemoSeeder implements DemoSeeder {
         return 350;
     }
 
-    /** What the seeder decided for one elder. */
-    private record Planned(ElderSummary elder, int minLevel, int maxLevel, double capabilityFrom, double capabilityTo) {
+    /** What the seeder decided for one elder ({@code legacyOnly}: only an old MZ/T 039 record). */
+    private record Planned(ElderSummary elder, int minLevel, int maxLevel, double capabilityFrom, double capabilityTo,
+                           boolean legacyOnly) {
+
+        Planned(ElderSummary elder, int minLevel, int maxLevel, double capabilityFrom, double capabilityTo) {
+            this(elder, minLevel, maxLevel, capabilityFrom, capabilityTo, false);
+        }
     }
 
     @Override
@@ -92,11 +96,14 @@ class AssessmentDemoSeeder implements DemoSeeder {
         Long second = accounts.idOf("assessor2").orElse(null);
         Writer writer = new Writer(rules, first, second);
         int planned = 0;
+        long reading = 0;
         for (Region town : regions.ofLevel(RegionLevel.TOWN)) {
             DataScope scope = new DataScope.Region(town.code().prefix());
             ElderQuery active = new ElderQuery(null, null, null, "ACTIVE");
             for (int page = 0; ; page++) {
+                long t0 = System.nanoTime();
                 PageResult<ElderSummary> result = elders.search(scope, active, PageQuery.of(page, 500));
+                reading += System.nanoTime() - t0;
                 for (ElderSummary e : result.items()) {
                     Planned p = plan(e, random);
                     if (p != null) {
@@ -111,20 +118,24 @@ class AssessmentDemoSeeder implements DemoSeeder {
             writer.flushIfFull();
         }
         writer.flush();
+        long t0 = System.nanoTime();
         repository.rebuildCurrent();
         repository.reportChanges(writer.changes);
-        log.info("Assessment demo data: {} elders assessed ({} assessments, {} MZ/T 039 records) in {} ms", planned,
-                writer.written, writer.legacyWritten, Duration.between(start, Instant.now()).toMillis());
+        writer.writing += System.nanoTime() - t0;
+        log.info("Assessment demo data: {} elders assessed ({} assessments, {} MZ/T 039 records) in {} ms ({} ms reading the registry, {} ms writing)",
+                planned, writer.written, writer.legacyWritten, Duration.between(start, Instant.now()).toMillis(), reading / 1_000_000,
+                writer.writing / 1_000_000);
     }
 
     private static Planned plan(ElderSummary e, Random random) {
         double draw = random.nextDouble();
         boolean disabled = e.categories().contains(ElderCategory.DISABLED) || e.categories().contains(ElderCategory.SEVERE_DISABILITY);
         if (disabled) {
-            return draw < 0.9 ? new Planned(e, 2, 4, 0.0, 0.62) : null;
+            return draw < 0.9 ? new Planned(e, 2, 4, 0.12, 0.62) : null;
         }
         if (e.advancedAge()) {
-            return draw < 0.5 ? new Planned(e, 0, 2, 0.55, 1.1) : null;
+            return draw < 0.5 ? new Planned(e, 0, 2, 0.55, 1.1)
+                    : draw < 0.56 ? new Planned(e, 1, 2, 0.5, 0.9, true) : null;
         }
         if (e.categories().contains(ElderCategory.ECONOMIC_HARDSHIP) || e.categories().contains(ElderCategory.EXTREME_POVERTY)) {
             return draw < 0.3 ? new Planned(e, 0, 3, 0.45, 1.1) : null;
@@ -138,8 +149,9 @@ class AssessmentDemoSeeder implements DemoSeeder {
         private final RuleSettings rules;
         private final Long first;
         private final Long second;
-        private final List<SqlParameterSource> rows = new ArrayList<>();
-        private final List<SqlParameterSource> signatures = new ArrayList<>();
+        private final StringBuilder rows = new StringBuilder();
+        private final StringBuilder signatures = new StringBuilder();
+        private int rowCount;
         private final List<SqlParameterSource> changes = new ArrayList<>();
         int written;
         int legacyWritten;
@@ -151,7 +163,12 @@ class AssessmentDemoSeeder implements DemoSeeder {
         }
 
         void assess(Planned p, Random random, LocalDate today) {
-            LocalDate latest = today.minusDays(random.nextInt(540));
+            if (p.legacyOnly()) {
+                // assessed under the old standard before GB/T 42195 took effect, never since
+                legacy(p, random, LocalDate.of(2020, 3, 1).plusDays(random.nextInt(900)));
+                return;
+            }
+            LocalDate latest = today.minusDays(random.nextInt(450));
             boolean earlier = random.nextDouble() < 0.35;
             if (earlier) {
                 // a year or so before, a little more able
@@ -162,9 +179,11 @@ class AssessmentDemoSeeder implements DemoSeeder {
             if (random.nextDouble() < 0.08) {
                 legacy(p, random, (earlier ? latest.minusYears(1) : latest).minusDays(400 + random.nextInt(700)));
             }
-            if (random.nextDouble() < 0.02) {
+            long sinceLatest = java.time.temporal.ChronoUnit.DAYS.between(latest, today);
+            if (sinceLatest > 1 && random.nextDouble() < 0.01) {
+                // reported after the latest assessment, within the last three weeks
                 changes.add(new MapSqlParameterSource("elderId", p.elder().id())
-                        .addValue("on", Date.valueOf(today.minusDays(random.nextInt(20))))
+                        .addValue("on", Date.valueOf(today.minusDays(random.nextInt((int) Math.min(21, sinceLatest - 1)))))
                         .addValue("note", CHANGE_NOTES[random.nextInt(CHANGE_NOTES.length)]).addValue("by", FIRST_ASSESSOR));
             }
         }
@@ -209,24 +228,18 @@ class AssessmentDemoSeeder implements DemoSeeder {
             ScoreResult r = d.result();
             Instant at = on.atTime(LocalTime.of(9, 0).plusMinutes(random.nextInt(480))).atZone(AssessmentService.ZONE).toInstant();
             long id = nextId();
-            rows.add(base(p, id, on, at).addValue("standard", "GBT_42195_2022").addValue("reason", reason.name())
-                    .addValue("answers", json(d.answers().answers())).addValue("riskEvents", json(d.answers().riskEvents()))
-                    .addValue("diagnoses", d.answers().diagnoses().toArray(String[]::new)).addValue("coma", d.answers().inComa())
-                    .addValue("legacy", null).addValue("version", rules.version()).addValue("stacking", rules.stacking().name())
-                    .addValue("counting", rules.eventCounting().name()).addValue("required", rules.requiredAssessors())
-                    .addValue("selfCare", r.dimension(Dimension.SELF_CARE).score())
-                    .addValue("mobility", r.dimension(Dimension.MOBILITY).score())
-                    .addValue("mental", r.dimension(Dimension.MENTAL).score())
-                    .addValue("perception", r.dimension(Dimension.PERCEPTION_SOCIAL).score()).addValue("total", r.total())
-                    .addValue("preliminary", r.preliminaryLevel().code()).addValue("final", r.finalLevel().code())
-                    .addValue("rules", r.changeRules().stream().map(Enum::name).toArray(String[]::new))
-                    .addValue("raised", r.levelsRaised()));
+            line(rows, id, p.elder().id(), p.elder().name(), p.elder().regionCode(), "GBT_42195_2022", "COMPLETED", reason.name(), on,
+                    json(d.answers().answers()), json(d.answers().riskEvents()), array(d.answers().diagnoses()), d.answers().inComa(),
+                    null, null, rules.version(), rules.stacking().name(), rules.eventCounting().name(), rules.requiredAssessors(),
+                    r.dimension(Dimension.SELF_CARE).score(), r.dimension(Dimension.MOBILITY).score(),
+                    r.dimension(Dimension.MENTAL).score(), r.dimension(Dimension.PERCEPTION_SOCIAL).score(), r.total(),
+                    r.preliminaryLevel().code(), r.finalLevel().code(), array(r.changeRules().stream().map(Enum::name).toList()),
+                    r.levelsRaised(), first, FIRST_ASSESSOR, at, at, at);
             if (first != null && second != null) {
-                signatures.add(new MapSqlParameterSource("id", id).addValue("userId", first).addValue("username", "assessor")
-                        .addValue("displayName", FIRST_ASSESSOR).addValue("at", Timestamp.from(at)).addValue("method", "SESSION"));
-                signatures.add(new MapSqlParameterSource("id", id).addValue("userId", second).addValue("username", "assessor2")
-                        .addValue("displayName", SECOND_ASSESSOR).addValue("at", Timestamp.from(at)).addValue("method", "CO_SIGN"));
+                line(signatures, id, first, "assessor", FIRST_ASSESSOR, at, "SESSION");
+                line(signatures, id, second, "assessor2", SECOND_ASSESSOR, at, "CO_SIGN");
             }
+            rowCount++;
             written++;
         }
 
@@ -238,20 +251,27 @@ class AssessmentDemoSeeder implements DemoSeeder {
                     + ",\"perceptionGrade\":" + random.nextInt(2) + ",\"socialGrade\":" + Math.min(3, adl + random.nextInt(2))
                     + ",\"level\":" + level + ",\"source\":\"纸质档案（MZ/T 039-2013）\"}";
             Instant at = on.atTime(10, 0).atZone(AssessmentService.ZONE).toInstant();
-            rows.add(base(p, nextId(), on, at).addValue("standard", "MZT_039_2013").addValue("reason", "OTHER")
-                    .addValue("answers", "{}").addValue("riskEvents", "{}").addValue("diagnoses", new String[0])
-                    .addValue("coma", false).addValue("legacy", json).addValue("version", null).addValue("stacking", null)
-                    .addValue("counting", null).addValue("required", null).addValue("selfCare", null).addValue("mobility", null)
-                    .addValue("mental", null).addValue("perception", null).addValue("total", null).addValue("preliminary", null)
-                    .addValue("final", null).addValue("rules", new String[0]).addValue("raised", 0));
+            line(rows, nextId(), p.elder().id(), p.elder().name(), p.elder().regionCode(), "MZT_039_2013", "COMPLETED", "OTHER", on,
+                    "{}", "{}", "{}", false, null, json, null, null, null, null, null, null, null, null, null, null, null, "{}", 0,
+                    first, FIRST_ASSESSOR, at, at, at);
+            rowCount++;
             legacyWritten++;
         }
 
-        private MapSqlParameterSource base(Planned p, long id, LocalDate on, Instant at) {
-            return new MapSqlParameterSource("id", id).addValue("elderId", p.elder().id()).addValue("elderName", p.elder().name())
-                    .addValue("regionCode", p.elder().regionCode()).addValue("assessedOn", Date.valueOf(on))
-                    .addValue("notes", null).addValue("userId", first).addValue("userName", FIRST_ASSESSOR)
-                    .addValue("at", Timestamp.from(at));
+        /** One line of COPY text: tab-separated, \\N for null (the values never hold tabs, newlines or backslashes). */
+        private static void line(StringBuilder out, Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) out.append('\t');
+                Object v = values[i];
+                if (v == null) out.append("\\N");
+                else if (v instanceof Boolean b) out.append(b ? 't' : 'f');
+                else out.append(v);
+            }
+            out.append('\n');
+        }
+
+        private static String array(List<String> values) {
+            return "{" + String.join(",", values) + "}";
         }
 
         private final List<Long> ids = new ArrayList<>();
@@ -264,19 +284,28 @@ class AssessmentDemoSeeder implements DemoSeeder {
         }
 
         void flushIfFull() {
-            if (rows.size() >= BATCH) {
+            if (rowCount >= BATCH) {
                 flush();
             }
         }
 
+        long writing;
+
         void flush() {
+            long t0 = System.nanoTime();
+            flushRows();
+            writing += System.nanoTime() - t0;
+        }
+
+        private void flushRows() {
             if (!rows.isEmpty()) {
-                repository.batchInsertCompleted(rows);
-                rows.clear();
+                repository.copyCompleted(rows.toString());
+                rows.setLength(0);
+                rowCount = 0;
             }
             if (!signatures.isEmpty()) {
-                repository.batchInsertSignatures(signatures);
-                signatures.clear();
+                repository.copySignatures(signatures.toString());
+                signatures.setLength(0);
             }
         }
 

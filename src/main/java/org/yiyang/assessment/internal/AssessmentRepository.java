@@ -1,6 +1,9 @@
 package org.yiyang.assessment.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.yiyang.assessment.AbilityLevel;
 import org.yiyang.assessment.AssessmentReason;
@@ -338,27 +344,35 @@ class AssessmentRepository {
                 new MapSqlParameterSource("n", n), Long.class);
     }
 
-    void batchInsertCompleted(List<SqlParameterSource> rows) {
-        named.batchUpdate("""
-                insert into assessment (id, elder_id, elder_name, region_code, standard, status, reason, assessed_on, answers,
-                                        risk_events, diagnoses, coma, notes, legacy, rule_version, upgrade_stacking, event_counting,
-                                        required_assessors, self_care_score, mobility_score, mental_score, perception_score,
-                                        total_score, preliminary_level, final_level, change_rules, levels_raised, created_by,
-                                        created_by_name, created_at, updated_at, completed_at)
-                values (:id, :elderId, :elderName, :regionCode, :standard, 'COMPLETED', :reason, :assessedOn, cast(:answers as jsonb),
-                        cast(:riskEvents as jsonb), :diagnoses, :coma, :notes, cast(:legacy as jsonb), :version, :stacking, :counting,
-                        :required, :selfCare, :mobility, :mental, :perception, :total, :preliminary, :final, :rules, :raised,
-                        :userId, :userName, :at, :at, :at)""", rows.toArray(SqlParameterSource[]::new));
+    /** Completed assessments as COPY text (demo data), in the column order below. */
+    void copyCompleted(String text) {
+        copy("""
+                copy assessment (id, elder_id, elder_name, region_code, standard, status, reason, assessed_on, answers, risk_events,
+                                 diagnoses, coma, notes, legacy, rule_version, upgrade_stacking, event_counting, required_assessors,
+                                 self_care_score, mobility_score, mental_score, perception_score, total_score, preliminary_level,
+                                 final_level, change_rules, levels_raised, created_by, created_by_name, created_at, updated_at,
+                                 completed_at) from stdin""", text);
     }
 
-    void batchInsertSignatures(List<SqlParameterSource> rows) {
-        named.batchUpdate("""
-                insert into assessment_signature (assessment_id, user_id, username, display_name, signed_at, method)
-                values (:id, :userId, :username, :displayName, :at, :method)""", rows.toArray(SqlParameterSource[]::new));
+    void copySignatures(String text) {
+        copy("copy assessment_signature (assessment_id, user_id, username, display_name, signed_at, method) from stdin", text);
+    }
+
+    private void copy(String sql, String text) {
+        DataSource dataSource = named.getJdbcTemplate().getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not copy the demo assessments", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** After demo assessments were written: each elder's latest one becomes current. */
     void rebuildCurrent() {
+        named.getJdbcTemplate().update("analyze assessment");
         named.getJdbcTemplate().update("""
                 insert into assessment_current (elder_id, elder_name, region_code, assessment_id, standard, assessed_on, final_level, legacy_level)
                 select distinct on (a.elder_id) a.elder_id, a.elder_name, a.region_code, a.id, a.standard, a.assessed_on, a.final_level,

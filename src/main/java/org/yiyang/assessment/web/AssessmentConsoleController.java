@@ -168,6 +168,7 @@ class AssessmentConsoleController {
         model.addAttribute("draft", draft);
         model.addAttribute("form", state);
         model.addAttribute("errors", errors);
+        model.addAttribute("errorLinks", errorLinks(errors));
         model.addAttribute("diagnosisErrors", errors.entrySet().stream().filter(e -> e.getKey().startsWith("diagnoses"))
                 .flatMap(e -> e.getValue().stream()).toList());
         model.addAttribute("dimensions", Dimension.values());
@@ -185,6 +186,27 @@ class AssessmentConsoleController {
             model.addAttribute("scoreErrors", errors(e.violations()).values().stream().flatMap(List::stream).toList());
         }
         return "assessment/form";
+    }
+
+    /** An error of the form with the place it points at, so the summary can jump there. */
+    record ErrorLink(String anchor, String message) {
+    }
+
+    private static List<ErrorLink> errorLinks(Map<String, List<String>> errors) {
+        List<ErrorLink> links = new ArrayList<>();
+        errors.forEach((field, list) -> {
+            String anchor = field.startsWith("answers.") ? "item-" + field.substring("answers.".length())
+                    : field.startsWith("riskEvents.") ? "risk-" + field.substring("riskEvents.".length())
+                    : field.startsWith("diagnoses") ? "diagnoses"
+                    : switch (field) {
+                        case "reason" -> "field-reason";
+                        case "coSigner" -> "sec-sign";
+                        case "coma" -> "field-coma";
+                        default -> field;
+                    };
+            list.forEach(m -> links.add(new ErrorLink(anchor, m)));
+        });
+        return links;
     }
 
     private static Map<Dimension, List<FormItem>> itemsByDimension() {
@@ -241,7 +263,11 @@ class AssessmentConsoleController {
         boolean onlyChanged = "1".equals(changed);
         model.addAttribute("elder", elder);
         model.addAttribute("completed", completed);
-        model.addAttribute("rows", onlyChanged ? rows.stream().filter(HistoryRow::changed).toList() : rows);
+        Map<Dimension, List<HistoryRow>> byDimension = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            byDimension.put(d, rows.stream().filter(r -> r.item().dimension() == d).filter(r -> !onlyChanged || r.changed()).toList());
+        }
+        model.addAttribute("rowsByDimension", byDimension);
         model.addAttribute("changedCount", rows.stream().filter(HistoryRow::changed).count());
         model.addAttribute("onlyChanged", onlyChanged);
         model.addAttribute("drafts", all.stream().filter(a -> a.status() == AssessmentStatus.DRAFT).toList());
