@@ -285,6 +285,37 @@ class AssessmentApiIntegrationTests {
         mvc.perform(get("/api/v1/assessments/" + id).with(ASSESSOR)).andExpect(status().isNotFound());
     }
 
+    @Test
+    void assessmentsFollowTheElderWhenTheyMoveToAnotherCounty() throws Exception {
+        long elderId = AssessmentFixtures.newElder(mvc, regions, 0, "评估迁");
+        long id = created(create(ASSESSOR, elderId, body("FIRST", AssessmentFixtures.today().toString(), AssessmentFixtures.exampleB(),
+                "\"complete\": true, " + CO_SIGN.substring(1, CO_SIGN.length() - 1))));
+        mvc.perform(get("/api/v1/assessments/" + id).with(httpBasic("county", "demo"))).andExpect(status().isOk());
+
+        // the elder moves to the second county
+        String elder = mvc.perform(get("/api/v1/elders/" + elderId).with(httpBasic("city", "demo")))
+                .andReturn().getResponse().getContentAsString();
+        int version = JsonPath.read(elder, "$.version");
+        org.yiyang.region.Region there = AssessmentFixtures.community(regions, 1);
+        mvc.perform(put("/api/v1/elders/" + elderId).with(httpBasic("city", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "评估迁", "idNumber": "", "phones": [], "livingSituation": "ALONE", "categories": ["DISABLED"],
+                                 "addresses": [{"communityCode": "%s", "address": "新家路1号", "primary": true}], "version": %d}"""
+                                .formatted(there.code().value(), version)))
+                .andExpect(status().isOk());
+
+        // the first county no longer sees the elder's assessments, the city does, and the records follow the elder
+        mvc.perform(get("/api/v1/assessments/" + id).with(httpBasic("county", "demo")))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("assessment.not-found"));
+        mvc.perform(get("/api/v1/elders/" + elderId + "/assessments").with(httpBasic("county", "demo"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/elders/" + elderId + "/assessments").with(httpBasic("city", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+        assertThat(jdbc.sql("select region_code from assessment where id = ?").param(id).query(String.class).single())
+                .isEqualTo(there.code().value());
+        assertThat(jdbc.sql("select region_code from assessment_current where elder_id = ?").param(elderId).query(String.class).single())
+                .isEqualTo(there.code().value());
+    }
+
     // ---- MZ/T 039 --------------------------------------------------------------------------------
 
     @Test

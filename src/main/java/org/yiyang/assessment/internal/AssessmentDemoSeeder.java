@@ -131,7 +131,7 @@ class AssessmentDemoSeeder implements DemoSeeder {
         double draw = random.nextDouble();
         boolean disabled = e.categories().contains(ElderCategory.DISABLED) || e.categories().contains(ElderCategory.SEVERE_DISABILITY);
         if (disabled) {
-            return draw < 0.9 ? new Planned(e, 2, 4, 0.12, 0.62) : null;
+            return draw < 0.9 ? new Planned(e, 2, 4, 0.22, 0.64) : null;
         }
         if (e.advancedAge()) {
             return draw < 0.5 ? new Planned(e, 0, 2, 0.55, 1.1)

@@ -151,6 +151,19 @@ class AssessmentRepository {
                 p, AssessmentRepository::row).stream().findFirst();
     }
 
+    /** For when the elder moved since: the caller's access is then decided by the elder registry. */
+    Optional<Row> findAnywhere(long id, boolean lock) {
+        return named.query("select " + COLUMNS + " from assessment a where a.id = :id" + (lock ? " for update" : ""),
+                new MapSqlParameterSource("id", id), AssessmentRepository::row).stream().findFirst();
+    }
+
+    /** The elder's assessments follow the elder to their current community (the data scope is the elder's region). */
+    void followElder(long elderId, String regionCode) {
+        MapSqlParameterSource p = new MapSqlParameterSource("elderId", elderId).addValue("regionCode", regionCode);
+        named.update("update assessment set region_code = :regionCode where elder_id = :elderId and region_code <> :regionCode", p);
+        named.update("update assessment_current set region_code = :regionCode where elder_id = :elderId and region_code <> :regionCode", p);
+    }
+
     List<Row> ofElder(long elderId, PageQuery page) {
         return named.query("select " + COLUMNS + " from assessment a where a.elder_id = :elderId "
                         + "order by (a.status = 'DRAFT') desc, a.assessed_on desc nulls first, a.id desc limit :limit offset :offset",

@@ -122,9 +122,10 @@ class AssessmentService implements Assessments {
     // ---- reading -----------------------------------------------------------------------------
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public PageResult<AssessmentSummary> history(long elderId, PageQuery page) {
-        elders.find(CurrentUser.scope(), elderId);
+        ElderRecord elder = elders.find(CurrentUser.scope(), elderId);
+        repository.followElder(elder.id(), elder.regionCode());
         List<AssessmentRepository.Row> rows = repository.ofElder(elderId, page);
         Map<Long, List<Signature>> signatures = repository.signatures(rows.stream().map(AssessmentRepository.Row::id).toList());
         List<AssessmentSummary> items = rows.stream().map(r -> new AssessmentSummary(r.id(), r.elderId(), r.standard(), r.status(),
@@ -135,9 +136,10 @@ class AssessmentService implements Assessments {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<AssessmentView> timeline(long elderId, int limit) {
-        elders.find(CurrentUser.scope(), elderId);
+        ElderRecord elder = elders.find(CurrentUser.scope(), elderId);
+        repository.followElder(elder.id(), elder.regionCode());
         List<AssessmentRepository.Row> rows = repository.ofElder(elderId, PageQuery.of(0, Math.max(1, Math.min(limit, 100))));
         Map<Long, List<Signature>> signatures = repository.signatures(rows.stream().map(AssessmentRepository.Row::id).toList());
         return rows.stream().map(r -> view(r, signatures.getOrDefault(r.id(), List.of()))).toList();
@@ -151,7 +153,18 @@ class AssessmentService implements Assessments {
     }
 
     private AssessmentRepository.Row load(long id, boolean lock) {
-        return repository.find(CurrentUser.scope(), id, lock).orElseThrow(() -> new NotFoundException("assessment.not-found", id));
+        DataScope scope = CurrentUser.scope();
+        // An assessment is visible exactly when its elder is. The elder may have moved since it was
+        // made (its region code is then stale), so the elder registry, scoped in its SQL, decides.
+        AssessmentRepository.Row row = repository.find(scope, id, lock)
+                .or(() -> repository.findAnywhere(id, lock))
+                .orElseThrow(() -> new NotFoundException("assessment.not-found", id));
+        try {
+            elders.find(scope, row.elderId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("assessment.not-found", id);
+        }
+        return row;
     }
 
     // ---- writing -----------------------------------------------------------------------------
@@ -162,6 +175,7 @@ class AssessmentService implements Assessments {
         ScopedPrincipal me = assessor();
         ElderRecord elder = activeElder(elderId);
         AssessmentRepository.Content content = content(input);
+        repository.followElder(elder.id(), elder.regionCode());
         long id = repository.insertDraft(elder.id(), elder.name(), elder.regionCode(), content, me.userId(), me.displayName());
         if (input.completeNow()) {
             finish(id, input.coSigner());
@@ -251,6 +265,7 @@ class AssessmentService implements Assessments {
         v.throwIfAny();
 
         Instant now = clock.instant();
+        repository.followElder(elder.id(), elder.regionCode());
         for (SignerToSave s : signers.values()) {
             if (s.method() != null) {
                 repository.sign(id, s.userId(), s.username(), s.displayName(), s.method(), now);
@@ -384,6 +399,7 @@ class AssessmentService implements Assessments {
         v.throwIfAny();
         LegacyResult legacy = new LegacyResult(in.barthelScore(), in.adlGrade(), in.mentalGrade(), in.perceptionGrade(),
                 in.socialGrade(), in.level(), source);
+        repository.followElder(elder.id(), elder.regionCode());
         long id = repository.insertLegacy(elder.id(), elder.name(), elder.regionCode(), on, notes, json.writeValueAsString(legacy),
                 me.userId(), me.displayName(), clock.instant());
         repository.makeCurrent(elder.id(), elder.name(), elder.regionCode(), id, AssessmentStandard.MZT_039_2013, on, null, in.level());
@@ -412,6 +428,7 @@ class AssessmentService implements Assessments {
         if (text.length() > MAX_CHANGE_NOTE) {
             throw InputRejectedException.of("note", "assessment.change.note.too-long", MAX_CHANGE_NOTE);
         }
+        repository.followElder(elder.id(), elder.regionCode());
         repository.reportChange(elder.id(), elder.name(), elder.regionCode(), today(), text, me.displayName());
     }
 
