@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,7 @@ import org.yiyang.elder.ElderRecord;
 import org.yiyang.elder.ElderRegistry;
 import org.yiyang.elder.ElderStatus;
 import org.yiyang.elder.ElderSummary;
+import org.yiyang.elder.EldersChanged;
 import org.yiyang.elder.ImportReport;
 import org.yiyang.elder.LivingSituation;
 import org.yiyang.elder.StatusChange;
@@ -53,9 +55,12 @@ class ElderRegistryService implements ElderRegistry {
     private final PersonalDataAudit audit;
     private final RosterImport rosterImport;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ElderRegistryService(ElderRepository elders, ElderInputChecks checks, IdNumberCipher cipher, RegionDirectory regions,
-                         PersonalDataAudit audit, RosterImport rosterImport, ObjectProvider<Clock> clock) {
+                         PersonalDataAudit audit, RosterImport rosterImport, ObjectProvider<Clock> clock,
+                         ApplicationEventPublisher events) {
+        this.events = events;
         this.elders = elders;
         this.checks = checks;
         this.cipher = cipher;
@@ -206,6 +211,7 @@ class ElderRegistryService implements ElderRegistry {
             // registered by someone else a moment ago
             throw InputRejectedException.of("idNumber", "elder.id-number.registered-elsewhere");
         }
+        events.publishEvent(EldersChanged.of(id));
         return id;
     }
 
@@ -239,6 +245,7 @@ class ElderRegistryService implements ElderRegistry {
         if (!done) {
             throw RuleViolationException.conflict("elder.version-conflict");
         }
+        events.publishEvent(EldersChanged.of(id));
     }
 
     @Override
@@ -268,13 +275,21 @@ class ElderRegistryService implements ElderRegistry {
             throw RuleViolationException.conflict(now == next ? "elder.status.unchanged" : "elder.status.not-allowed");
         }
         elders.changeStatus(id, next, reason, effective, actor());
+        events.publishEvent(EldersChanged.of(id));
     }
 
     @Override
     @Transactional
     @PreAuthorize("hasAuthority('ELDER_EDIT')")
     public ImportReport importRoster(DataScope scope, String fileName, byte[] content) {
-        return rosterImport.run(scope, fileName, content, today(), actor());
+        ImportReport report = rosterImport.run(scope, fileName, content, today(), actor());
+        List<Long> created = report.details().stream()
+                .filter(r -> r.outcome() == ImportReport.Outcome.CREATED && r.elderId() != null)
+                .map(ImportReport.Row::elderId).toList();
+        if (!created.isEmpty()) {
+            events.publishEvent(new EldersChanged(created));
+        }
+        return report;
     }
 
     @Override
