@@ -82,9 +82,13 @@ create table assessment_current (
     legacy_level        smallint check (legacy_level between 0 and 3),
     change_reported_on  date,
     change_note         text,
-    change_reported_by  text
+    change_reported_by  text,
+    -- when the next assessment is due: the change report's day, or the last assessment plus the
+    -- region's interval; kept up to date when either changes
+    due_on              date
 );
 create index assessment_current_region_idx on assessment_current (region_code text_pattern_ops);
+create index assessment_current_due_idx on assessment_current (due_on);
 
 -- The reassessment interval per region prefix ('' = everywhere); the longest matching prefix wins.
 create table assessment_interval (

@@ -161,7 +161,9 @@ class AssessmentRepository {
     void followElder(long elderId, String regionCode) {
         MapSqlParameterSource p = new MapSqlParameterSource("elderId", elderId).addValue("regionCode", regionCode);
         named.update("update assessment set region_code = :regionCode where elder_id = :elderId and region_code <> :regionCode", p);
-        named.update("update assessment_current set region_code = :regionCode where elder_id = :elderId and region_code <> :regionCode", p);
+        if (named.update("update assessment_current set region_code = :regionCode where elder_id = :elderId and region_code <> :regionCode", p) > 0) {
+            recomputeDue("c.elder_id = :elderId", p);
+        }
     }
 
     List<Row> ofElder(long elderId, PageQuery page) {
@@ -235,7 +237,7 @@ class AssessmentRepository {
         MapSqlParameterSource p = new MapSqlParameterSource("elderId", elderId).addValue("elderName", elderName)
                 .addValue("regionCode", regionCode).addValue("id", assessmentId).addValue("standard", standard.name())
                 .addValue("on", Date.valueOf(assessedOn)).addValue("final", finalLevel).addValue("legacy", legacyLevel);
-        return named.update("""
+        boolean current = named.update("""
                 insert into assessment_current as c (elder_id, elder_name, region_code, assessment_id, standard, assessed_on,
                                                      final_level, legacy_level)
                 values (:elderId, :elderName, :regionCode, :id, :standard, :on, :final, :legacy)
@@ -250,6 +252,20 @@ class AssessmentRepository {
                                                  then null else c.change_reported_by end
                 where c.assessed_on is null or c.assessed_on < excluded.assessed_on
                    or (c.assessed_on = excluded.assessed_on and (excluded.standard = 'GBT_42195_2022' or c.standard = 'MZT_039_2013'))""", p) == 1;
+        recomputeDue("c.elder_id = :elderId", p);
+        return current;
+    }
+
+    /**
+     * Sets {@code due_on} of the matching rows: the day a change was reported, or the last
+     * assessment plus the interval of the longest matching region prefix.
+     */
+    private void recomputeDue(String where, MapSqlParameterSource p) {
+        named.update("""
+                update assessment_current c set due_on = coalesce(c.change_reported_on, (c.assessed_on + make_interval(months => (
+                    select i.months from assessment_interval i where c.region_code like i.region_prefix || '%'
+                    order by length(i.region_prefix) desc limit 1)))::date)
+                where\s""" + where, p);
     }
 
     void reportChange(long elderId, String elderName, String regionCode, LocalDate on, String note, String by) {
@@ -261,27 +277,25 @@ class AssessmentRepository {
                        change_reported_by = excluded.change_reported_by""",
                 new MapSqlParameterSource("elderId", elderId).addValue("elderName", elderName).addValue("regionCode", regionCode)
                         .addValue("on", Date.valueOf(on)).addValue("note", note).addValue("by", by));
+        recomputeDue("c.elder_id = :elderId", new MapSqlParameterSource("elderId", elderId));
     }
-
-    private static final String DUE_FROM = """
-            from assessment_current c
-            cross join lateral (select i.months from assessment_interval i where c.region_code like i.region_prefix || '%'
-                                order by length(i.region_prefix) desc limit 1) iv
-            cross join lateral (select coalesce(c.change_reported_on, (c.assessed_on + make_interval(months => iv.months))::date) as due_on) d
-            """;
 
     private static String dueWhere(DataScope scope, String prefix, MapSqlParameterSource p) {
         p.addValue("prefix", prefix == null ? "" : prefix);
-        return " where " + scopeCondition(scope, "c", p) + " and c.region_code like :prefix || '%' and d.due_on <= :horizon ";
+        return " where " + scopeCondition(scope, "c", p) + " and c.region_code like :prefix || '%' and c.due_on <= :horizon ";
     }
 
     List<ReassessmentDue> due(DataScope scope, String prefix, LocalDate today, LocalDate horizon, PageQuery page) {
         MapSqlParameterSource p = new MapSqlParameterSource("horizon", Date.valueOf(horizon)).addValue("limit", page.size())
                 .addValue("offset", page.offset());
-        return named.query("select c.*, iv.months, d.due_on, "
+        // the page first, then the interval and any draft for its rows only
+        return named.query("select c.*, "
+                + "(select i.months from assessment_interval i where c.region_code like i.region_prefix || '%' "
+                + "order by length(i.region_prefix) desc limit 1) as months, "
                 + "(select max(a.id) from assessment a where a.elder_id = c.elder_id and a.status = 'DRAFT') as draft_id "
-                + DUE_FROM + dueWhere(scope, prefix, p)
-                + " order by (c.change_reported_on is null), d.due_on, c.elder_id limit :limit offset :offset", p, (rs, i) -> {
+                + "from (select * from assessment_current c " + dueWhere(scope, prefix, p)
+                + " order by (c.change_reported_on is null), c.due_on, c.elder_id limit :limit offset :offset) c"
+                + " order by (c.change_reported_on is null), c.due_on, c.elder_id", p, (rs, i) -> {
             LocalDate due = rs.getDate("due_on").toLocalDate();
             LocalDate reported = date(rs, "change_reported_on");
             ReassessmentDue.State state = reported != null ? ReassessmentDue.State.CHANGE_REPORTED
@@ -297,7 +311,7 @@ class AssessmentRepository {
 
     long countDue(DataScope scope, String prefix, LocalDate horizon) {
         MapSqlParameterSource p = new MapSqlParameterSource("horizon", Date.valueOf(horizon));
-        return named.queryForObject("select count(*) " + DUE_FROM + dueWhere(scope, prefix, p), p, Long.class);
+        return named.queryForObject("select count(*) from assessment_current c " + dueWhere(scope, prefix, p), p, Long.class);
     }
 
     /** Counts per (child prefix, level) of the elders whose region code starts with {@code prefix}. */
@@ -343,10 +357,12 @@ class AssessmentRepository {
                 insert into assessment_interval (region_prefix, months, updated_by, updated_at) values (:prefix, :months, :by, now())
                 on conflict (region_prefix) do update set months = excluded.months, updated_by = excluded.updated_by, updated_at = now()""",
                 new MapSqlParameterSource("prefix", prefix).addValue("months", months).addValue("by", by));
+        recomputeDue("c.region_code like :prefix || '%'", new MapSqlParameterSource("prefix", prefix));
     }
 
     void deleteInterval(String prefix) {
         named.update("delete from assessment_interval where region_prefix = :prefix", new MapSqlParameterSource("prefix", prefix));
+        recomputeDue("c.region_code like :prefix || '%'", new MapSqlParameterSource("prefix", prefix));
     }
 
     // ---- demo data ---------------------------------------------------------------------------
@@ -401,6 +417,8 @@ class AssessmentRepository {
         named.batchUpdate("""
                 update assessment_current set change_reported_on = :on, change_note = :note, change_reported_by = :by
                 where elder_id = :elderId""", rows.toArray(SqlParameterSource[]::new));
+        recomputeDue("true", new MapSqlParameterSource());
+        named.getJdbcTemplate().update("analyze assessment_current");
     }
 
     // ---- mapping -----------------------------------------------------------------------------
