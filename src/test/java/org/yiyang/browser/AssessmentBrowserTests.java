@@ -165,6 +165,8 @@ class AssessmentBrowserTests {
         // the second assessor confirms on the same tablet
         page.locator("#coSignerUsername").fill("assessor2");
         page.locator("#coSignerPassword").fill("demo");
+        page.locator("#sec-sign").scrollIntoViewIfNeeded();
+        viewport(page, "assessment-form-sign-zh");
         page.locator("#complete").click();
         page.waitForURL(url -> url.endsWith("/assessments/" + assessmentId));
         assertThat(page.locator(".alert.ok")).containsText("评估已签名提交");
