@@ -164,6 +164,18 @@ class ElderRegistryService implements ElderRegistry {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.List<org.yiyang.elder.CallerMatch> findByCaller(DataScope scope, String phone, int limit) {
+        String number;
+        try {
+            number = org.yiyang.shared.PhoneNumber.parse(phone).value();
+        } catch (org.yiyang.shared.InvalidValueException e) {
+            return java.util.List.of();
+        }
+        return elders.byCaller(scope, number, Math.max(1, Math.min(limit, 50)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public ElderRecord find(DataScope scope, long id) {
         return load(scope, id, false);
     }
