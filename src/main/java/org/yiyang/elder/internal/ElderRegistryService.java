@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyang.elder.ElderAge;
+import org.yiyang.elder.ElderCategoriesChanged;
 import org.yiyang.elder.ElderCategory;
 import org.yiyang.elder.ElderInput;
 import org.yiyang.elder.ElderQuery;
@@ -53,9 +55,12 @@ class ElderRegistryService implements ElderRegistry {
     private final PersonalDataAudit audit;
     private final RosterImport rosterImport;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ElderRegistryService(ElderRepository elders, ElderInputChecks checks, IdNumberCipher cipher, RegionDirectory regions,
-                         PersonalDataAudit audit, RosterImport rosterImport, ObjectProvider<Clock> clock) {
+                         PersonalDataAudit audit, RosterImport rosterImport, ObjectProvider<Clock> clock,
+                         ApplicationEventPublisher events) {
+        this.events = events;
         this.elders = elders;
         this.checks = checks;
         this.cipher = cipher;
@@ -206,6 +211,8 @@ class ElderRegistryService implements ElderRegistry {
             // registered by someone else a moment ago
             throw InputRejectedException.of("idNumber", "elder.id-number.registered-elsewhere");
         }
+        events.publishEvent(new ElderCategoriesChanged(id, draft.regionCode().value(), List.of(),
+                draft.categories().stream().sorted().toList()));
         return id;
     }
 
@@ -238,6 +245,11 @@ class ElderRegistryService implements ElderRegistry {
         }
         if (!done) {
             throw RuleViolationException.conflict("elder.version-conflict");
+        }
+        List<ElderCategory> before = categories(current.categories());
+        List<ElderCategory> after = draft.categories().stream().sorted().toList();
+        if (!new java.util.HashSet<>(before).equals(new java.util.HashSet<>(after))) {
+            events.publishEvent(new ElderCategoriesChanged(id, draft.regionCode().value(), before, after));
         }
     }
 
