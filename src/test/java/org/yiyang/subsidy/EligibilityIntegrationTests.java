@@ -1,7 +1,9 @@
 package org.yiyang.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -259,5 +261,28 @@ class EligibilityIntegrationTests {
         String page = mvc.perform(get("/eligibility").with(httpBasic("city", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("华龙区").contains("高龄津贴");
+    }
+
+    @Test
+    void theRulesPageAndFormShowTheRulesAndNameBadInputInWords() throws Exception {
+        String rules = mvc.perform(get("/eligibility/rules").with(httpBasic("county", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(rules).contains("护理补贴").contains("低保、特困、经济困难之一；能力等级 中度受损 及以上").contains("默认（全国框架）");
+        String form = mvc.perform(get("/eligibility/rules/edit").param("region", "410902000000").param("benefit", "CARE_SUBSIDY")
+                        .with(httpBasic("county", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("目前沿用：低保、特困、经济困难之一；能力等级 中度受损 及以上");
+
+        String refused = mvc.perform(post("/eligibility/rules").with(httpBasic("county", "demo")).with(csrf())
+                        .param("region", "410902000000").param("benefit", "CARE_SUBSIDY").param("offered", "on")
+                        .param("minAge", "abc").param("minLevel", "2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("请输入数字");
+        assertThat(jdbc.sql("select count(*) from eligibility_rule where region_prefix = '410902'").query(Long.class).single()).isZero();
+
+        mvc.perform(get("/eligibility/rules/edit").param("region", "410922000000").param("benefit", "CARE_SUBSIDY")
+                .with(httpBasic("county", "demo"))).andExpect(status().isNotFound());
+        mvc.perform(get("/eligibility/rules/edit").param("region", "410900000000").param("benefit", "CARE_SUBSIDY")
+                .with(httpBasic("operator", "demo"))).andExpect(status().isForbidden());
     }
 }

@@ -354,4 +354,35 @@ class SurveyIntegrationTests {
         long someoneElse = elder("410902", null, 11);
         respond("family", someoneElse, answers(0, List.of(0), null), null).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aBureauBuildsADraftQuestionByQuestionInTheConsole() throws Exception {
+        mvc.perform(get("/surveys/new").with(httpBasic("county", "demo"))).andExpect(status().isOk());
+        String location = mvc.perform(post("/surveys").with(httpBasic("county", "demo")).with(csrf())
+                        .param("title", "控制台问卷").param("description", "").param("regionCode", "410902000000"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll(".*/surveys/", ""));
+
+        String refused = mvc.perform(post("/surveys/" + id + "/questions").with(httpBasic("county", "demo")).with(csrf())
+                        .param("kind", "SINGLE").param("text", "只有一个选项").param("options", "唯一"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("单选和多选题至少要有两个选项");
+        mvc.perform(post("/surveys/" + id + "/questions").with(httpBasic("county", "demo")).with(csrf())
+                        .param("kind", "MULTIPLE").param("text", "需要什么").param("required", "on").param("options", "助餐\n助浴\n\n助洁"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/surveys/" + id + "/questions").with(httpBasic("county", "demo")).with(csrf())
+                        .param("kind", "SCALE").param("text", "满意度"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/surveys/" + id + "/questions/2/up").with(httpBasic("county", "demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/surveys/" + id).with(httpBasic("county", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf("满意度")).isLessThan(page.indexOf("需要什么"));
+        assertThat(page).contains("助餐 · ").contains("助洁");
+        mvc.perform(post("/surveys/" + id + "/publish").with(httpBasic("county", "demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/surveys/" + id + "/questions/1/remove").with(httpBasic("county", "demo")).with(csrf()))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.sql("select count(*) from survey_question where survey_id = ?").param(id).query(Long.class).single()).isEqualTo(2);
+    }
 }

@@ -23,7 +23,7 @@ record RuleForm(String region, String benefit, String offered, String minAge, Li
                 r.categories(), r.minLevel() == null ? "" : String.valueOf(r.minLevel()), own ? String.valueOf(r.version()) : "");
     }
 
-    boolean isOffered() {
+    public boolean isOffered() {
         return "on".equals(offered) || "true".equals(offered);
     }
 

@@ -334,7 +334,7 @@ class SurveyConsoleController {
     /** A question to add: options one per line. */
     record QuestionForm(String kind, String text, String required, String options) {
 
-        boolean isRequired() {
+        public boolean isRequired() {
             return "on".equals(required) || "true".equals(required);
         }
 
