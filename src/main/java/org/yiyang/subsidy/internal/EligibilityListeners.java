@@ -59,9 +59,10 @@ class EligibilityListeners {
     /** A whole region: pages in their own transactions rather than one long one. */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(RulesChanged event) {
+        long start = System.nanoTime();
         EligibilityEvaluator.Counts c = evaluator.evaluateRegion(event.regionPrefix(), LocalDate.now(clock));
-        log.info("Eligibility rules of region '{}' changed: {} elders evaluated, {} results written, {} changes",
-                event.regionPrefix(), c.elders(), c.written(), c.changes());
+        log.info("Eligibility rules of region '{}' changed: {} elders evaluated, {} results written, {} changes in {} ms",
+                event.regionPrefix(), c.elders(), c.written(), c.changes(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The registry's current facts of the elder (looked up within the province of the event's region). */
