@@ -198,9 +198,9 @@ class EligibilityIntegrationTests {
 
         String rules = mvc.perform(get("/api/v1/eligibility-rules").with(httpBasic("county", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        List<String> regionsOfOldAge = JsonPath.read(rules, "$[?(@.benefitCode == 'OLD_AGE_ALLOWANCE')].regionCode");
+        List<String> regionsOfOldAge = JsonPath.read(rules, "$.items[?(@.benefitCode == 'OLD_AGE_ALLOWANCE')].regionCode");
         assertThat(regionsOfOldAge).containsExactly("410900000000", "410902000000");
-        List<Boolean> defaults = JsonPath.read(rules, "$[?(@.benefitCode == 'OLD_AGE_ALLOWANCE')].defaultRule");
+        List<Boolean> defaults = JsonPath.read(rules, "$.items[?(@.benefitCode == 'OLD_AGE_ALLOWANCE')].defaultRule");
         assertThat(defaults).containsExactly(true, false, false);
         assertThat(rules).doesNotContain("410922000000");
 

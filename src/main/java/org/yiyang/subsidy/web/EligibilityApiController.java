@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yiyang.region.Region;
 import org.yiyang.region.RegionDirectory;
 import org.yiyang.shared.CurrentUser;
+import org.yiyang.shared.PageQuery;
+import org.yiyang.shared.PageResult;
 import org.yiyang.shared.RegionCode;
 import org.yiyang.subsidy.BenefitEligibility;
 import org.yiyang.subsidy.ElderEligibility;
@@ -105,9 +107,12 @@ class EligibilityApiController {
 
     @GetMapping("/eligibility-rules")
     @Operation(summary = "The rules that matter to the caller's region: the default, its ancestors' and those within it")
-    List<RuleJson> rules() {
+    PageResult<RuleJson> rules(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Locale locale = LocaleContextHolder.getLocale();
-        return eligibility.rules(CurrentUser.scope()).stream().map(r -> rule(r, locale)).toList();
+        PageQuery q = PageQuery.of(page, size);
+        List<EligibilityRuleView> all = eligibility.rules(CurrentUser.scope());
+        List<RuleJson> items = all.stream().skip(q.offset()).limit(q.size()).map(r -> rule(r, locale)).toList();
+        return new PageResult<>(items, q.page(), q.size(), all.size());
     }
 
     @PutMapping("/eligibility-rules/{regionCode:\\d{12}}/{benefitCode}")
