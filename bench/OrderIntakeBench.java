@@ -21,12 +21,16 @@ import java.util.regex.Pattern;
 
 /**
  * Order intake through the API at a fixed rate (issue 3: ≥ 300 orders/s for a minute, p99 < 100 ms,
- * each order dispatched within 2 s). Places ASAP orders as the hotline operator for random active
- * elders and common services, each request on its own virtual thread at the scheduled moment
- * (open loop: a slow server does not slow the arrivals), then reads a sample of the orders back and
- * measures placed → first offer from their history.
+ * each order dispatched within 2 s). Places orders as the hotline operator for random active
+ * elders and common services — for a two-hour window tomorrow between 08:00 and 17:00 Beijing time
+ * (so that the result does not depend on the hour the benchmark runs: at night "as soon as
+ * possible" finds every caregiver off duty), or with {@code asap} as the 4th argument as soon as
+ * possible — each request on its own virtual thread at the scheduled moment (open loop: a slow
+ * server does not slow the arrivals), then reads a sample of the orders back and measures placed →
+ * dispatch decision (the first offer, or the order put in the dispatcher's queue because nobody
+ * qualified) from their history.
  *
- * java bench/OrderIntakeBench.java http://localhost:18080 [ratePerSecond] [seconds]
+ * java bench/OrderIntakeBench.java http://localhost:18080 [ratePerSecond] [seconds] [window|asap]
  */
 public class OrderIntakeBench {
 
@@ -34,11 +38,14 @@ public class OrderIntakeBench {
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("operator:demo".getBytes(StandardCharsets.UTF_8));
     static String base;
+    static boolean asap;
+    static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
 
     public static void main(String[] args) throws Exception {
         base = args[0];
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        asap = args.length > 3 && args[3].equals("asap");
         Random random = new Random(7);
 
         List<String> elders = new ArrayList<>();
@@ -71,28 +78,36 @@ public class OrderIntakeBench {
 
         Thread.sleep(3000);   // let the last dispatches finish
         Collections.shuffle(ids, random);
-        List<Long> delays = new ArrayList<>();
+        List<Long> offers = new ArrayList<>(), decisions = new ArrayList<>();
         int unassignable = 0, waiting = 0;
+        Pattern offered = Pattern.compile("\"toState\"\\s*:\\s*\"OFFERED\"[^}]*?\"at\"\\s*:\\s*\"([^\"]+)\"");
+        Pattern queued = Pattern.compile("\"action\"\\s*:\\s*\"unassignable\"[^}]*?\"at\"\\s*:\\s*\"([^\"]+)\"");
         for (String id : ids.subList(0, Math.min(1000, ids.size()))) {
             String order = get("/api/v1/orders/" + id);
             Instant placed = Instant.parse(find(order, "\"placedAt\"\\s*:\\s*\"([^\"]+)\"").getFirst());
-            Matcher m = Pattern.compile("\"toState\"\\s*:\\s*\"OFFERED\"[^}]*?\"at\"\\s*:\\s*\"([^\"]+)\"").matcher(order);
+            Matcher m = offered.matcher(order);
+            Matcher u = queued.matcher(order);
             if (m.find()) {
-                delays.add(Duration.between(placed, Instant.parse(m.group(1))).toMillis());
-            } else if (order.contains("\"unassignable\":{")) {
+                long d = Duration.between(placed, Instant.parse(m.group(1))).toMillis();
+                offers.add(d);
+                decisions.add(d);
+            } else if (u.find()) {
                 unassignable++;
+                decisions.add(Duration.between(placed, Instant.parse(u.group(1))).toMillis());
             } else {
                 waiting++;
             }
         }
-        long[] d = delays.stream().mapToLong(Long::longValue).sorted().toArray();
-        long within2s = Arrays.stream(d).filter(x -> x <= 2000).count();
+        long[] d = offers.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] all = decisions.stream().mapToLong(Long::longValue).sorted().toArray();
+        int sampled = Math.min(1000, ids.size());
+        long decidedIn2s = Arrays.stream(all).filter(x -> x <= 2000).count();
         System.out.println();
-        System.out.println("| orders sampled | offered | placed → first offer p50 ms | p95 ms | p99 ms | max ms | offered within 2 s | unassignable (nobody qualified) | still waiting |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
-        System.out.printf("| %d | %d | %d | %d | %d | %d | %.1f%% | %d | %d |%n", Math.min(1000, ids.size()), d.length,
-                pick(d, .5), pick(d, .95), pick(d, .99), d.length == 0 ? 0 : d[d.length - 1],
-                d.length == 0 ? 0 : 100.0 * within2s / d.length, unassignable, waiting);
+        System.out.println("| orders sampled | offered | unassignable (nobody qualified) | no decision yet | placed → decision p50 ms | p95 ms | p99 ms | max ms | decided within 2 s | placed → offer p99 ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d | %.1f%% | %d |%n", sampled, d.length, unassignable, waiting,
+                pick(all, .5), pick(all, .95), pick(all, .99), all.length == 0 ? 0 : all[all.length - 1],
+                sampled == 0 ? 0 : 100.0 * decidedIn2s / sampled, pick(d, .99));
     }
 
     static List<String> run(int rate, int seconds, List<String> elders, List<String> items, Random random,
@@ -106,8 +121,15 @@ public class OrderIntakeBench {
                 long due = t0 + n * intervalNanos;
                 long wait = due - System.nanoTime();
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                String window = "";
+                if (!asap) {
+                    java.time.ZonedDateTime from = java.time.LocalDate.now(BEIJING).plusDays(1)
+                            .atTime(8 + random.nextInt(8), 30 * random.nextInt(2)).atZone(BEIJING);
+                    window = ",\"windowFrom\":\"" + from.toOffsetDateTime() + "\",\"windowTo\":\""
+                            + from.plusHours(2).toOffsetDateTime() + "\"";
+                }
                 String body = "{\"elderId\":" + elders.get(random.nextInt(elders.size())) + ",\"serviceItemId\":"
-                        + items.get(random.nextInt(items.size())) + ",\"notes\":\"bench\"}";
+                        + items.get(random.nextInt(items.size())) + window + ",\"notes\":\"bench\"}";
                 inFlight.incrementAndGet();
                 pool.submit(() -> {
                     long s = System.nanoTime();

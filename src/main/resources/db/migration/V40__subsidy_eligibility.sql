@@ -55,7 +55,7 @@ create table eligibility_rule_change (
 create index eligibility_rule_change_idx on eligibility_rule_change (region_prefix, benefit_code, changed_at);
 
 -- This module's copy of what the rules decide on: elder facts from the registry (kept current by
--- ElderCategoriesChanged and the daily reconciliation) and the level of the latest completed
+-- EldersChanged and the daily reconciliation) and the level of the latest completed
 -- assessment (from AssessmentCompleted).
 create table eligibility_elder (
     elder_id        bigint primary key,

@@ -1,6 +1,8 @@
 // Facilities as coloured circles by type, with a legend and popups (name, type, standard status).
 // Works with no tile server; a tile layer is added only when the page carries data-tile-url.
 (function () {
+  // Leaflet puts a string tooltip in as HTML: names are data, so they go in as text.
+  function asText(s) { var span = document.createElement('span'); span.textContent = s; return span; }
   var el = document.getElementById('facility-map');
   var source = document.getElementById('facility-map-data');
   if (!el || !source || !window.L) return;
@@ -53,7 +55,7 @@
       radius: 22, stroke: false, fillColor: '#000000', fillOpacity: 0.001, className: 'facility-target'
     }).addTo(map);
     target.bindPopup(popup(item));
-    target.bindTooltip(item.name);
+    target.bindTooltip(asText(item.name));
     bounds.push([item.lat, item.lng]);
   });
   if (bounds.length === 0) {

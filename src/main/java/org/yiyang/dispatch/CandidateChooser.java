@@ -10,4 +10,11 @@ package org.yiyang.dispatch;
 public interface CandidateChooser {
 
     DispatchResult choose(DispatchRequest request);
+
+    /**
+     * The caregivers with the request's skill whose home base lies within twice the dispatch
+     * radius, nearest (by travel time) first, at most {@code limit}, each with the first rule they
+     * fail: what the dispatcher's map shows for a manual dispatch.
+     */
+    java.util.List<NearbyCaregiver> nearby(DispatchRequest request, int limit);
 }

@@ -48,6 +48,26 @@ public record DispatchRequest(long elderId, CaregiverSkill skill, GeoPoint locat
         return new DispatchRequest(elderId, skill, location, today, null, null, standardMinutes, Set.of());
     }
 
+    /**
+     * The request for an order awaiting dispatch: its window in the platform's time zone (a window
+     * running past midnight counts until the end of its first day), without those who declined it.
+     */
+    public static DispatchRequest forOrder(org.yiyang.order.DispatchContext ctx, java.time.ZoneId zone) {
+        CaregiverSkill skill = CaregiverSkill.find(ctx.requiredSkill()).orElse(null);
+        if (ctx.asSoonAsPossible()) {
+            return asap(ctx.elderId(), skill, ctx.location(), ctx.day(), ctx.standardMinutes()).excluding(ctx.declinedBy());
+        }
+        java.time.ZonedDateTime from = ctx.windowFrom().atZone(zone);
+        java.time.ZonedDateTime to = ctx.windowTo().atZone(zone);
+        LocalDate day = from.toLocalDate();
+        LocalTime start = from.toLocalTime();
+        LocalTime end = to.toLocalDate().equals(day) ? to.toLocalTime() : LocalTime.MAX;
+        if (!start.isBefore(end)) {
+            end = LocalTime.MAX;
+        }
+        return inWindow(ctx.elderId(), skill, ctx.location(), day, start, end, ctx.standardMinutes()).excluding(ctx.declinedBy());
+    }
+
     /** The same request without the caregivers who refused or let the offer expire. */
     public DispatchRequest excluding(Set<Long> caregiverIds) {
         java.util.Set<Long> all = new java.util.HashSet<>(excludedCaregivers);

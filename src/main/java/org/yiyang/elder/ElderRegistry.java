@@ -45,4 +45,11 @@ public interface ElderRegistry {
 
     /** The xlsx template for {@link #importRoster}: the header row and a sheet of instructions. */
     byte[] importTemplate(java.util.Locale locale);
+
+    /**
+     * The active elders in scope whom a caller's number belongs to: their own number or one of
+     * their contacts', own numbers first, at most {@code limit}. A number that is not a phone
+     * number finds nobody.
+     */
+    java.util.List<CallerMatch> findByCaller(DataScope scope, String phone, int limit);
 }

@@ -10,12 +10,18 @@ import org.yiyang.shared.GeoPoint;
  * (the elder's family and operators), never to the caregiver who must hear it from the elder.
  */
 @Schema(name = "Order")
-public record OrderView(long id, OrderState state, String stateReason, Unassignable unassignable, long elderId, String regionCode,
+public record OrderView(long id, OrderState state, String stateReason, Unassignable unassignable, long elderId,
+                        String elderName, String regionCode,
                         Service service, OrderChannel channel, String placedBy, Instant placedAt, Address address,
                         Instant windowFrom, Instant windowTo, String notes, Long caregiverId, Long providerId,
-                        Instant offerExpiresAt, Instant acceptedAt, String confirmationCode, VisitRecord visit,
-                        Instant confirmedAt, String confirmedBy, Integer rating, String ratingComment, Instant ratedAt,
-                        List<HistoryEntry> history, List<Photo> photos, int version) {
+                        Caregiver caregiver, Instant offerExpiresAt, Instant acceptedAt, String confirmationCode, VisitRecord visit,
+                        String caregiverNotes, Instant confirmedAt, String confirmedBy, Integer rating, String ratingComment,
+                        Instant ratedAt, List<HistoryEntry> history, List<Photo> photos, int version) {
+
+    /** The caregiver the order is offered to or taken by: who, how to reach them, for which provider. */
+    @Schema(name = "OrderCaregiver")
+    public record Caregiver(long id, String name, String phone, long providerId, String providerName) {
+    }
 
     /** Automatic dispatch found nobody: why (in both languages) and when; null otherwise. */
     @Schema(name = "OrderUnassignable")

@@ -15,9 +15,18 @@ public interface ServiceOrders {
     /** Places an order; returns its id. */
     long place(NewOrder order);
 
+    /** Places an order and returns it as the caller sees it (one transaction, as {@link #get} would show it). */
+    OrderView placeAndView(NewOrder order);
+
     OrderView get(long id);
 
     PageResult<OrderSummary> search(OrderQuery query, PageQuery page);
+
+    /**
+     * The dispatcher's board over the caller's scope, narrowed to a region prefix (2–12 digits)
+     * when given; at most {@code perColumn} orders per column.
+     */
+    OrderBoard board(String region, int perColumn);
 
     /** Performs one of dispatch, accept, refuse, en-route, check-in, check-out, confirm, rate, cancel. */
     OrderView act(long id, String action, OrderAction input);

@@ -19,4 +19,20 @@ public interface CaregiverDirectory {
 
     /** As {@link #candidatesFor(String, LocalDate)}, for caregivers whose home base lies within the region prefix (2–12 digits). */
     List<CaregiverCandidate> candidatesFor(String skill, LocalDate day, String regionPrefix);
+
+    /** Names and phones of the caregivers with these ids (any status; unknown ids are left out), in one query. */
+    java.util.Map<Long, CaregiverCard> cards(java.util.Collection<Long> ids);
+
+    /**
+     * One caregiver who could be offered visits at all (status ACTIVE, of an ACTIVE provider),
+     * whatever their skills, days and certificate: for a dispatcher's manual choice, which the
+     * caller checks against the visit.
+     */
+    java.util.Optional<CaregiverCandidate> activeCaregiver(long caregiverId);
+
+    /**
+     * Every caregiver who could be offered visits at all (ACTIVE, of an ACTIVE provider), with their
+     * skills, certificate expiry (possibly past or missing), days and hours: what dispatch indexes.
+     */
+    List<CaregiverCandidate> activeCaregivers();
 }

@@ -148,7 +148,8 @@ class AutoDispatchIntegrationTests {
                 .param("id", id).query(String.class).single()).isEqualTo("system");
         String page = mvc.perform(get("/orders/" + id).with(httpBasic("operator", "demo")).header("Accept-Language", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Offered to caregiver " + o.caregiverId() + ", awaiting acceptance until ");
+        String name = jdbc.sql("select name from caregiver where id = :c").param("c", o.caregiverId()).query(String.class).single();
+        assertThat(page).contains("Offered to " + name + ", awaiting acceptance until ");
     }
 
     org.yiyang.shared.GeoPoint location(long id) {

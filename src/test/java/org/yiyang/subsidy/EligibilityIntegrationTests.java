@@ -142,6 +142,22 @@ class EligibilityIntegrationTests {
                 .andExpect(jsonPath("$.benefits[?(@.benefitCode == 'SERVICE_SUBSIDY')].text").value("养老服务补贴：符合 — 低保"));
     }
 
+    @Test
+    void anElderWhoDiedIsNoLongerEligibleOnceTheRegistryRecordsIt() throws Exception {
+        long elderId = jdbc.sql("""
+                        select elder_id from eligibility_elder
+                         where region_code like '410902%' and status = 'ACTIVE' and birth_date < current_date - interval '85 years'
+                         order by elder_id desc limit 1""").query(Long.class).single();
+        assertThat(eligible(elderId, "OLD_AGE_ALLOWANCE")).isTrue();
+
+        mvc.perform(post("/api/v1/elders/" + elderId + "/status").with(httpBasic("county", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\": \"DECEASED\", \"reason\": \"病故\"}")).andExpect(status().isOk());
+
+        assertThat(await(Duration.ofSeconds(10), () -> Boolean.FALSE.equals(eligible(elderId, "OLD_AGE_ALLOWANCE")))).isTrue();
+        mvc.perform(get("/api/v1/elders/" + elderId + "/eligibility").with(httpBasic("county", "demo")))
+                .andExpect(jsonPath("$.benefits[?(@.benefitCode == 'OLD_AGE_ALLOWANCE')].text").value("高龄津贴：不符合 — 老人状态为“已故”"));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> updateWithCategories(Map<String, Object> record, List<String> categories) {
         Map<String, Object> in = new LinkedHashMap<>();

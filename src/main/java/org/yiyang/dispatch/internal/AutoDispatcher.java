@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.yiyang.dispatch.CandidateChooser;
@@ -35,8 +36,10 @@ import org.yiyang.provider.CaregiverSkill;
  * Automatic dispatch (派单): whenever an order awaits dispatch (placed, refused, offer expired) it is
  * offered to the best candidate the chooser ranks, leaving out the caregivers who already declined
  * it; when nobody qualifies the order goes to the dispatcher's queue with the reason. Runs after
- * the order's transaction committed, asynchronously, through Spring Modulith's persistent event
- * publication (an event whose dispatch failed stays incomplete and is resubmitted).
+ * the order's transaction committed, on a bounded pool of dispatch workers
+ * ({@code yiyang.dispatch.workers}), through Spring Modulith's persistent event publication (an
+ * event whose dispatch failed, or that was queued when the process died, stays incomplete and is
+ * resubmitted).
  *
  * <p>One offer at a time: {@link OrderDispatching#offer} locks the order's row and offers only
  * while it awaits dispatch, so concurrent dispatchers (threads or nodes) for the same order make
@@ -79,17 +82,25 @@ public class AutoDispatcher {
         enabled.set(on);
     }
 
-    @ApplicationModuleListener
+    // Like @ApplicationModuleListener (after commit, asynchronous, recorded in the persistent event
+    // publication), but on the bounded dispatch workers and without one transaction around the whole
+    // dispatch: each step below takes a connection only for its own short transaction, so a burst of
+    // placed orders queues here instead of holding connections the placing requests need.
+
+    @Async(DispatchConfiguration.DISPATCH_EXECUTOR)
+    @TransactionalEventListener
     void on(ServiceOrderPlaced event) {
         dispatchIfEnabled(event.orderId());
     }
 
-    @ApplicationModuleListener
+    @Async(DispatchConfiguration.DISPATCH_EXECUTOR)
+    @TransactionalEventListener
     void on(ServiceOrderRefused event) {
         dispatchIfEnabled(event.orderId());
     }
 
-    @ApplicationModuleListener
+    @Async(DispatchConfiguration.DISPATCH_EXECUTOR)
+    @TransactionalEventListener
     void on(ServiceOrderOfferExpired event) {
         dispatchIfEnabled(event.orderId());
     }
@@ -167,20 +178,6 @@ public class AutoDispatcher {
     }
 
     static DispatchRequest request(DispatchContext ctx) {
-        CaregiverSkill skill = CaregiverSkill.find(ctx.requiredSkill()).orElse(null);
-        if (ctx.asSoonAsPossible()) {
-            return DispatchRequest.asap(ctx.elderId(), skill, ctx.location(), ctx.day(), ctx.standardMinutes())
-                    .excluding(ctx.declinedBy());
-        }
-        ZonedDateTime from = ctx.windowFrom().atZone(ZONE);
-        ZonedDateTime to = ctx.windowTo().atZone(ZONE);
-        LocalDate day = from.toLocalDate();
-        LocalTime start = from.toLocalTime();
-        LocalTime end = to.toLocalDate().equals(day) ? to.toLocalTime() : LocalTime.MAX;
-        if (!start.isBefore(end)) {
-            end = LocalTime.MAX;
-        }
-        return DispatchRequest.inWindow(ctx.elderId(), skill, ctx.location(), day, start, end, ctx.standardMinutes())
-                .excluding(ctx.declinedBy());
+        return DispatchRequest.forOrder(ctx, ZONE);
     }
 }

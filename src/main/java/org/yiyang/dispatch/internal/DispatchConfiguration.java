@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.yiyang.dispatch.CandidateChooser;
 import org.yiyang.dispatch.CaregiverLoad;
 import org.yiyang.dispatch.CaregiverRatings;
@@ -24,11 +25,34 @@ import org.yiyang.provider.CaregiverDirectory;
  * Wires the chooser from the {@code yiyang.dispatch.*} settings. The load and the service history
  * come from the orders ({@link OrderCaregiverLoad}, {@link OrderServiceHistory}); the in-memory
  * stand-ins remain for tests and benchmarks. Ratings are neutral until a bean provides them.
+ *
+ * <p>Automatic dispatch ({@link AutoDispatcher}) runs after the order's commit on
+ * {@value #DISPATCH_EXECUTOR}: a fixed number of workers ({@code yiyang.dispatch.workers}) with a
+ * queue, so that however fast orders arrive, dispatch never holds more than that many database
+ * connections (unbounded listener threads starved the requests placing orders; see
+ * docs/BENCHMARKS.md). The queue is only memory: each queued event is also an incomplete row of the
+ * event publication table, resubmitted after a crash.
  */
-/** Async so that automatic dispatch ({@link AutoDispatcher}) runs after the order's commit without holding up the request. */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.scheduling.annotation.EnableAsync
 class DispatchConfiguration {
+
+    static final String DISPATCH_EXECUTOR = "dispatchExecutor";
+
+    @Bean(name = DISPATCH_EXECUTOR, destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor dispatchExecutor(@Value("${yiyang.dispatch.workers:4}") int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("yiyang.dispatch.workers must be at least 1: " + workers);
+        }
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(workers);
+        executor.setMaxPoolSize(workers);
+        executor.setQueueCapacity(Integer.MAX_VALUE);
+        executor.setThreadNamePrefix("dispatch-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
 
     @Bean
     DispatchSettings dispatchSettings(@Value("${yiyang.dispatch.max-radius-m:5000}") double maxRadiusMeters,

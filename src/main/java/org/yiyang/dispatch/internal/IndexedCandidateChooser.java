@@ -14,8 +14,10 @@ import org.yiyang.dispatch.CaregiverRatings;
 import org.yiyang.dispatch.DispatchFilter;
 import org.yiyang.dispatch.DispatchRequest;
 import org.yiyang.dispatch.DispatchResult;
+import org.yiyang.dispatch.NearbyCaregiver;
 import org.yiyang.dispatch.NoCandidate;
 import org.yiyang.dispatch.ServiceHistory;
+import org.yiyang.shared.GeoPoint;
 import org.yiyang.shared.TravelTimeModel;
 import org.yiyang.provider.CaregiverCandidate;
 
@@ -26,6 +28,8 @@ import org.yiyang.provider.CaregiverCandidate;
  * removed the last caregivers.
  */
 public final class IndexedCandidateChooser implements CandidateChooser {
+
+    private static final double METERS_PER_DEGREE = 111_195.0;
 
     private final Supplier<CandidateIndex> index;
     private final TravelTimeModel travel;
@@ -53,24 +57,93 @@ public final class IndexedCandidateChooser implements CandidateChooser {
         List<CaregiverCandidate> near = new ArrayList<>();
         snapshot.forEachNear(request.skill(), request.location(), settings.maxRadiusMeters(), near::add);
         List<CandidateRanking.Qualified> passed = new ArrayList<>();
+        GeoPoint at = request.location();
+        double metersPerDegreeLng = METERS_PER_DEGREE * Math.cos(Math.toRadians(at.lat()));
+        double roughLimit = settings.maxRadiusMeters() * 1.01;
         for (CaregiverCandidate c : near) {
-            double distance = c.home().distanceMeters(request.location());
-            if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())
-                    || !DispatchRules.certificateValidOn(c, request.day())
+            if (!DispatchRules.certificateValidOn(c, request.day())
                     || !c.window().worksOn(request.day())
                     || request.excludedCaregivers().contains(c.id())) {
                 continue;
             }
-            long seconds = travel.seconds(c.home(), request.location());
+            // a flat-earth distance (within 0.1 % at this scale, no trigonometry) rules out the far ones
+            double dy = (c.home().lat() - at.lat()) * METERS_PER_DEGREE;
+            double dx = (c.home().lng() - at.lng()) * metersPerDegreeLng;
+            if (dx * dx + dy * dy > roughLimit * roughLimit) {
+                continue;
+            }
+            double distance = c.home().distanceMeters(at);
+            if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())) {
+                continue;
+            }
+            long seconds = travel.seconds(c.home(), at);
             if (DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
                 passed.add(new CandidateRanking.Qualified(c, Math.round(distance), seconds, 0));
             }
         }
-        List<CandidateRanking.Qualified> qualified = notOverloaded(passed, request.day());
+        List<CandidateRanking.Qualified> qualified = nearestNotOverloaded(passed, request.day());
         if (!qualified.isEmpty()) {
             return ranked(request, qualified);
         }
         return explain(snapshot, request, duty);
+    }
+
+    /**
+     * The nearest of the passed caregivers who are not overloaded: loads are read for the nearest
+     * few times as many as a dispatch returns (not for every caregiver within the radius), more
+     * only when too many of those are full.
+     */
+    private List<CandidateRanking.Qualified> nearestNotOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day) {
+        passed.sort(java.util.Comparator.comparingLong(CandidateRanking.Qualified::travelSeconds));
+        int chunk = Math.max(1, 3 * settings.maxCandidates());
+        List<CandidateRanking.Qualified> result = new ArrayList<>();
+        for (int from = 0; from < passed.size() && result.size() < 2 * settings.maxCandidates(); from += chunk) {
+            result.addAll(notOverloaded(passed.subList(from, Math.min(passed.size(), from + chunk)), day));
+        }
+        return result;
+    }
+
+    @Override
+    public List<NearbyCaregiver> nearby(DispatchRequest request, int limit) {
+        CandidateIndex snapshot = index.get();
+        Duty duty = Duty.of(request, clock);
+        List<CaregiverCandidate> near = new ArrayList<>();
+        snapshot.forEachNear(request.skill(), request.location(), 2 * settings.maxRadiusMeters(), near::add);
+        record Seen(CaregiverCandidate c, double distance, long seconds, DispatchFilter failed) {
+        }
+        List<Seen> seen = new ArrayList<>();
+        for (CaregiverCandidate c : near) {
+            double distance = c.home().distanceMeters(request.location());
+            if (distance > 2 * settings.maxRadiusMeters()) {
+                continue;
+            }
+            long seconds = travel.seconds(c.home(), request.location());
+            DispatchFilter failed = null;
+            if (!DispatchRules.certificateValidOn(c, request.day())) {
+                failed = DispatchFilter.CERTIFICATE;
+            } else if (!DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
+                failed = DispatchFilter.OFF_DUTY;
+            } else if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())) {
+                failed = DispatchFilter.TOO_FAR;
+            } else if (request.excludedCaregivers().contains(c.id())) {
+                failed = DispatchFilter.DECLINED;
+            }
+            seen.add(new Seen(c, distance, seconds, failed));
+        }
+        seen.sort(java.util.Comparator.comparingLong(Seen::seconds).thenComparingLong(x -> x.c().id()));
+        List<Seen> shown = seen.subList(0, Math.min(limit, seen.size()));
+        Map<Long, Integer> loads = load.ordersOn(shown.stream().map(x -> x.c().id()).toList(), request.day());
+        List<NearbyCaregiver> result = new ArrayList<>(shown.size());
+        for (Seen x : shown) {
+            int orders = loads.getOrDefault(x.c().id(), 0);
+            DispatchFilter failed = x.failed();
+            if (failed == null && !DispatchRules.notOverloaded(orders, x.c().maxDailyOrders())) {
+                failed = DispatchFilter.OVERLOADED;
+            }
+            result.add(new NearbyCaregiver(x.c().id(), x.c().providerId(), x.c().home(), Math.round(x.distance()),
+                    x.seconds(), orders, x.c().maxDailyOrders(), failed));
+        }
+        return result;
     }
 
     private List<CandidateRanking.Qualified> notOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day) {
@@ -99,13 +172,18 @@ public final class IndexedCandidateChooser implements CandidateChooser {
         List<CandidateRanking.Qualified> reached = new ArrayList<>();
         for (CaregiverCandidate c : snapshot.all()) {
             DispatchFilter failed = null;
-            double distance = c.home().distanceMeters(request.location());
+            double distance = 0;
             long seconds = 0;
             if (!DispatchRules.hasSkill(c, request.skill())) {
                 failed = DispatchFilter.SKILL;
             } else if (!DispatchRules.certificateValidOn(c, request.day())) {
                 failed = DispatchFilter.CERTIFICATE;
+            } else if (!DispatchRules.worksInWindow(c, request.day(), duty.from(0), duty.to(0))) {
+                // travel only lengthens the time on duty: off duty without it, off duty with it
+                // (and no distance to compute for the many caregivers off duty at that hour)
+                failed = DispatchFilter.OFF_DUTY;
             } else {
+                distance = c.home().distanceMeters(request.location());
                 seconds = travel.seconds(c.home(), request.location());
                 if (!DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
                     failed = DispatchFilter.OFF_DUTY;

@@ -3,6 +3,7 @@ package org.yiyang.elder.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -41,6 +42,17 @@ class ElderProfileService implements ElderProfiles {
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);
         return named.query("select " + COLUMNS + " from elder e where e.id = :id and ("
                 + ElderRepository.scopeCondition(scope, params) + ")", params, (rs, n) -> profile(rs)).stream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ElderProfile> findAll(DataScope scope, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.stream().mapToLong(Long::longValue).toArray());
+        return named.query("select " + COLUMNS + " from elder e where e.id = any(cast(:ids as bigint[])) and ("
+                + ElderRepository.scopeCondition(scope, params) + ") order by e.id", params, (rs, n) -> profile(rs));
     }
 
     private static ElderProfile profile(ResultSet rs) throws SQLException {

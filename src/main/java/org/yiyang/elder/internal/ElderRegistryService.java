@@ -15,7 +15,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyang.elder.ElderAge;
-import org.yiyang.elder.ElderCategoriesChanged;
 import org.yiyang.elder.ElderCategory;
 import org.yiyang.elder.ElderInput;
 import org.yiyang.elder.ElderQuery;
@@ -23,6 +22,7 @@ import org.yiyang.elder.ElderRecord;
 import org.yiyang.elder.ElderRegistry;
 import org.yiyang.elder.ElderStatus;
 import org.yiyang.elder.ElderSummary;
+import org.yiyang.elder.EldersChanged;
 import org.yiyang.elder.ImportReport;
 import org.yiyang.elder.LivingSituation;
 import org.yiyang.elder.StatusChange;
@@ -164,6 +164,18 @@ class ElderRegistryService implements ElderRegistry {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.List<org.yiyang.elder.CallerMatch> findByCaller(DataScope scope, String phone, int limit) {
+        String number;
+        try {
+            number = org.yiyang.shared.PhoneNumber.parse(phone).value();
+        } catch (org.yiyang.shared.InvalidValueException e) {
+            return java.util.List.of();
+        }
+        return elders.byCaller(scope, number, Math.max(1, Math.min(limit, 50)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public ElderRecord find(DataScope scope, long id) {
         return load(scope, id, false);
     }
@@ -211,8 +223,7 @@ class ElderRegistryService implements ElderRegistry {
             // registered by someone else a moment ago
             throw InputRejectedException.of("idNumber", "elder.id-number.registered-elsewhere");
         }
-        events.publishEvent(new ElderCategoriesChanged(id, draft.regionCode().value(), List.of(),
-                draft.categories().stream().sorted().toList()));
+        events.publishEvent(EldersChanged.of(id));
         return id;
     }
 
@@ -246,11 +257,7 @@ class ElderRegistryService implements ElderRegistry {
         if (!done) {
             throw RuleViolationException.conflict("elder.version-conflict");
         }
-        List<ElderCategory> before = categories(current.categories());
-        List<ElderCategory> after = draft.categories().stream().sorted().toList();
-        if (!new java.util.HashSet<>(before).equals(new java.util.HashSet<>(after))) {
-            events.publishEvent(new ElderCategoriesChanged(id, draft.regionCode().value(), before, after));
-        }
+        events.publishEvent(EldersChanged.of(id));
     }
 
     @Override
@@ -280,13 +287,21 @@ class ElderRegistryService implements ElderRegistry {
             throw RuleViolationException.conflict(now == next ? "elder.status.unchanged" : "elder.status.not-allowed");
         }
         elders.changeStatus(id, next, reason, effective, actor());
+        events.publishEvent(EldersChanged.of(id));
     }
 
     @Override
     @Transactional
     @PreAuthorize("hasAuthority('ELDER_EDIT')")
     public ImportReport importRoster(DataScope scope, String fileName, byte[] content) {
-        return rosterImport.run(scope, fileName, content, today(), actor());
+        ImportReport report = rosterImport.run(scope, fileName, content, today(), actor());
+        List<Long> created = report.details().stream()
+                .filter(r -> r.outcome() == ImportReport.Outcome.CREATED && r.elderId() != null)
+                .map(ImportReport.Row::elderId).toList();
+        if (!created.isEmpty()) {
+            events.publishEvent(new EldersChanged(created));
+        }
+        return report;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yiyang.order.OrderBoard;
 import org.yiyang.order.OrderChannel;
 import org.yiyang.order.OrderQuery;
 import org.yiyang.order.OrderState;
@@ -53,9 +54,9 @@ class OrderRepository {
                         insert into service_order (elder_id, region_code, service_item_id, service_code, service_name, price_fen,
                                                    standard_minutes, required_skill, channel, placed_by, placed_by_name, placed_at,
                                                    address_text, address_community, address_lat, address_lng, window_from, window_to,
-                                                   notes, state)
+                                                   notes, state, elder_name)
                         values (:elder, :region, :item, :code, :name, :price, :minutes, :skill, :channel, :by, :byName, :at,
-                                :addr, :community, :lat, :lng, :from, :to, :notes, :state)
+                                :addr, :community, :lat, :lng, :from, :to, :notes, :state, :elderName)
                         returning id
                         """)
                 .param("elder", o.elderId).param("region", o.regionCode).param("item", o.item.id())
@@ -65,7 +66,7 @@ class OrderRepository {
                 .param("at", ts(o.placedAt)).param("addr", o.address.text()).param("community", o.address.communityCode())
                 .param("lat", o.address.location().lat()).param("lng", o.address.location().lng())
                 .param("from", ts(o.windowFrom)).param("to", ts(o.windowTo)).param("notes", o.notes)
-                .param("state", o.state.name())
+                .param("state", o.state.name()).param("elderName", o.elderName)
                 .query(Long.class).single();
     }
 
@@ -78,7 +79,8 @@ class OrderRepository {
                                check_in_distance_m = :ciDist, check_in_reason = :ciReason, check_out_at = :coAt,
                                check_out_lat = :coLat, check_out_lng = :coLng, check_out_distance_m = :coDist,
                                confirmed_at = :confAt, confirmed_by = :confBy, rating = :rating, rating_comment = :comment,
-                               rated_at = :ratedAt, version = version + 1,
+                               rated_at = :ratedAt, caregiver_notes = :cgNotes, confirm_failures = :confFail,
+                               confirm_locked_until = :confLock, version = version + 1,
                                unassignable_reason_zh = case when :state = 'CREATED' then unassignable_reason_zh end,
                                unassignable_reason_en = case when :state = 'CREATED' then unassignable_reason_en end,
                                unassignable_at = case when :state = 'CREATED' then unassignable_at end
@@ -94,12 +96,19 @@ class OrderRepository {
                 .param("coLng", o.checkOutLocation == null ? null : o.checkOutLocation.lng())
                 .param("coDist", o.checkOutDistance).param("confAt", ts(o.confirmedAt)).param("confBy", o.confirmedBy)
                 .param("rating", o.rating).param("comment", o.ratingComment).param("ratedAt", ts(o.ratedAt))
+                .param("cgNotes", o.caregiverNotes).param("confFail", o.confirmFailures).param("confLock", ts(o.confirmLockedUntil))
                 .param("id", o.id).param("version", o.version)
                 .update();
         if (n != 1) {
             throw RuleViolationException.conflict("order.changed");
         }
         o.version++;
+    }
+
+    /** A step as the history shows it once stored. */
+    static OrderView.HistoryEntry entry(ServiceOrder.Step s) {
+        return new OrderView.HistoryEntry(s.action(), s.from(), s.to(), s.actor().userId(), s.actor().username(), s.at(),
+                s.location(), s.reason(), s.detail());
     }
 
     void appendSteps(long orderId, List<ServiceOrder.Step> steps) {
@@ -115,6 +124,13 @@ class OrderRepository {
                     .param("detail", s.detail())
                     .update();
         }
+    }
+
+    /** Keeps a wrong confirmation code's count and lock although the action itself fails. */
+    void recordConfirmFailure(ServiceOrder o) {
+        jdbc.sql("update service_order set confirm_failures = :n, confirm_locked_until = :until where id = :id")
+                .param("n", o.confirmFailures).param("until", ts(o.confirmLockedUntil)).param("id", o.id)
+                .update();
     }
 
     /** The order within the scope, locked for the rest of the transaction when {@code lock}. */
@@ -271,6 +287,67 @@ class OrderRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /** The open orders of the board: per column the at-risk ones first, then the oldest, at most {@code perColumn}. */
+    List<OrderBoard.Card> boardCards(DataScope scope, String region, int perColumn, Instant now) {
+        return jdbc.sql("""
+                        select * from (
+                          select o.*, row_number() over (partition by o.col order by o.risk is null, o.placed_at, o.id) as n
+                            from (
+                              select o.id, o.state, o.elder_id, o.elder_name, o.region_code, o.address_text, o.service_name,
+                                     o.required_skill, o.placed_at, o.window_from, o.window_to, o.caregiver_id,
+                                     o.offer_expires_at, o.unassignable_reason_zh, o.unassignable_reason_en,
+                                     case o.state when 'CREATED' then 0 when 'OFFERED' then 1 when 'IN_SERVICE' then 3 else 2 end as col,
+                                     case when o.state = 'CREATED' and o.unassignable_at is not null then 'UNASSIGNABLE'
+                                          when o.state in ('CREATED', 'OFFERED') and o.placed_at < :notAccepted then 'NOT_ACCEPTED'
+                                          when o.state in ('ACCEPTED', 'EN_ROUTE') and o.window_from < :notCheckedIn then 'NOT_CHECKED_IN'
+                                     end as risk
+                                from service_order o
+                               where o.state in ('CREATED', 'OFFERED', 'ACCEPTED', 'EN_ROUTE', 'IN_SERVICE')
+                                 and o.region_code like :region and %s
+                            ) o
+                        ) o where o.n <= :perColumn
+                         order by o.col, o.n
+                        """.formatted(scopePredicate(scope)))
+                .param("region", (region == null ? "" : region) + "%").param("perColumn", perColumn)
+                .param("notAccepted", ts(now.minus(NOT_ACCEPTED_RISK))).param("notCheckedIn", ts(now.minus(NOT_CHECKED_IN_RISK)))
+                .query((rs, i) -> new OrderBoard.Card(rs.getLong("id"), OrderState.valueOf(rs.getString("state")),
+                        rs.getLong("elder_id"), rs.getString("elder_name"), rs.getString("region_code").trim(),
+                        rs.getString("address_text"), rs.getString("service_name"), rs.getString("required_skill"),
+                        instant(rs, "placed_at"), instant(rs, "window_from"), instant(rs, "window_to"),
+                        (Long) rs.getObject("caregiver_id"), null, instant(rs, "offer_expires_at"),
+                        rs.getString("risk") == null ? null : OrderBoard.Risk.valueOf(rs.getString("risk")),
+                        rs.getString("unassignable_reason_zh"), rs.getString("unassignable_reason_en")))
+                .list();
+    }
+
+    /** Per state: open orders (all), and today's finished ones; with how many open ones are at risk. */
+    Map<String, long[]> boardCounts(DataScope scope, String region, Instant now, Instant startOfToday) {
+        Map<String, long[]> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select o.state, count(*) as n,
+                               count(*) filter (where (o.state = 'CREATED' and o.unassignable_at is not null)
+                                                   or (o.state in ('CREATED', 'OFFERED') and o.placed_at < :notAccepted)
+                                                   or (o.state in ('ACCEPTED', 'EN_ROUTE') and o.window_from < :notCheckedIn)) as risky
+                          from service_order o
+                         where o.region_code like :region and %s
+                           and (o.state in ('CREATED', 'OFFERED', 'ACCEPTED', 'EN_ROUTE', 'IN_SERVICE')
+                                or (o.state in ('COMPLETED', 'CONFIRMED', 'RATED') and o.check_out_at >= :today))
+                         group by o.state
+                        union all
+                        select e.to_state, count(distinct e.order_id), 0
+                          from order_event e join service_order o on o.id = e.order_id
+                         where e.to_state in ('CANCELLED', 'EXPIRED') and e.at >= :today
+                           and o.region_code like :region and %s
+                         group by e.to_state
+                        """.formatted(scopePredicate(scope), scopePredicate(scope)))
+                .param("region", (region == null ? "" : region) + "%")
+                .param("notAccepted", ts(now.minus(NOT_ACCEPTED_RISK))).param("notCheckedIn", ts(now.minus(NOT_CHECKED_IN_RISK)))
+                .param("today", ts(startOfToday))
+                .query((rs, i) -> result.put(rs.getString("state"), new long[] {rs.getLong("n"), rs.getLong("risky")}))
+                .list();
+        return result;
+    }
+
     /** Offers past their expiry and open orders past their window (or ASAP orders placed before the deadline), locked and skipped if another node holds them. */
     List<ServiceOrder> due(Instant now, Instant asapPlacedBefore, int limit) {
         return jdbc.sql("""
@@ -323,6 +400,10 @@ class OrderRepository {
         o.unassignableEn = rs.getString("unassignable_reason_en");
         o.unassignableAt = instant(rs, "unassignable_at");
         o.version = rs.getInt("version");
+        o.elderName = rs.getString("elder_name");
+        o.caregiverNotes = rs.getString("caregiver_notes");
+        o.confirmFailures = rs.getInt("confirm_failures");
+        o.confirmLockedUntil = instant(rs, "confirm_locked_until");
         return o;
     }
 

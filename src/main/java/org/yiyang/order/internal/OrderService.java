@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +21,7 @@ import org.yiyang.elder.ElderRegistry;
 import org.yiyang.elder.ElderStatus;
 import org.yiyang.identity.Role;
 import org.yiyang.order.NewOrder;
+import org.yiyang.order.OrderBoard;
 import org.yiyang.order.OrderAction;
 import org.yiyang.order.OrderChannel;
 import org.yiyang.order.OrderQuery;
@@ -67,6 +69,7 @@ class OrderService implements ServiceOrders {
     private final Duration offerTimeout;
     private final int maxPhotoBytes;
     private final Duration asapDeadline;
+    private final Duration checkInEarly;
     private final SecureRandom random = new SecureRandom();
 
     OrderService(OrderRepository orders, PhotoStore photos, ElderRegistry elders, ServiceCatalogue catalogue,
@@ -74,7 +77,9 @@ class OrderService implements ServiceOrders {
                  @Value("${yiyang.order.geofence-m:200}") int geofenceMeters,
                  @Value("${yiyang.order.offer-timeout:PT10M}") Duration offerTimeout,
                  @Value("${yiyang.order.max-photo-bytes:5242880}") int maxPhotoBytes,
-                 @Value("${yiyang.order.asap-deadline:PT4H}") Duration asapDeadline) {
+                 @Value("${yiyang.order.asap-deadline:PT4H}") Duration asapDeadline,
+                 @Value("${yiyang.order.check-in-early:PT1H}") Duration checkInEarly) {
+        this.checkInEarly = checkInEarly;
         this.orders = orders;
         this.photos = photos;
         this.elders = elders;
@@ -93,10 +98,25 @@ class OrderService implements ServiceOrders {
     @Override
     @Transactional
     public long place(NewOrder in) {
+        return placeOrder(in).order().id;
+    }
+
+    @Override
+    @Transactional
+    public OrderView placeAndView(NewOrder in) {
+        Placed placed = placeOrder(in);
+        List<OrderView.HistoryEntry> history = placed.steps().stream().map(OrderRepository::entry).toList();
+        return view(placed.order(), actor(), history, List.of());
+    }
+
+    private record Placed(ServiceOrder order, List<ServiceOrder.Step> steps) {
+    }
+
+    private Placed placeOrder(NewOrder in) {
         Actor actor = actor();
         allow(actor, PLACE);
         DataScope scope = CurrentUser.scope();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);   // as stored
         Violations v = new Violations();
         v.require("elderId", in.elderId());
         v.require("serviceItemId", in.serviceItemId());
@@ -149,7 +169,7 @@ class OrderService implements ServiceOrders {
             case SYSTEM -> OrderChannel.API;
             default -> OrderChannel.HOTLINE;
         };
-        ServiceOrder order = ServiceOrder.place(elder.id(), elder.regionCode(),
+        ServiceOrder order = ServiceOrder.place(elder.id(), elder.name(), elder.regionCode(),
                 new ServiceOrder.Item(item.id(), item.code(), item.name(), item.price().fen(), item.standardMinutes(),
                         item.requiredSkill() == null ? null : item.requiredSkill().name()),
                 channel, actor, now,
@@ -157,9 +177,10 @@ class OrderService implements ServiceOrders {
                 from, to, in.notes() == null || in.notes().isBlank() ? null : in.notes().strip());
         long id = orders.insert(order);
         order.assignId(id);
-        orders.appendSteps(id, order.drainSteps());
+        List<ServiceOrder.Step> steps = order.drainSteps();
+        orders.appendSteps(id, steps);
         publisher.publishEvent(new ServiceOrderPlaced(id, elder.id(), item.id(), elder.regionCode(), channel));
-        return id;
+        return new Placed(order, steps);
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -180,10 +201,55 @@ class OrderService implements ServiceOrders {
         return orders.search(CurrentUser.scope(), query, page, ZONE, clock.instant());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public OrderBoard board(String region, int perColumn) {
+        if (region != null && !region.isEmpty() && !region.matches("\\d{2,12}")) {
+            throw InputRejectedException.of("region", "order.region.invalid");
+        }
+        if (perColumn < 1 || perColumn > 200) {
+            throw InputRejectedException.of("perColumn", "order.board.per-column", 1, 200);
+        }
+        DataScope scope = CurrentUser.scope();
+        Instant now = clock.instant();
+        List<OrderBoard.Card> cards = orders.boardCards(scope, region, perColumn, now);
+        Map<Long, org.yiyang.provider.CaregiverCard> names = caregivers.cards(cards.stream()
+                .map(OrderBoard.Card::caregiverId).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        Map<OrderBoard.Column, List<OrderBoard.Card>> columns = new java.util.EnumMap<>(OrderBoard.Column.class);
+        for (OrderBoard.Column c : OrderBoard.Column.values()) {
+            columns.put(c, new java.util.ArrayList<>());
+        }
+        for (OrderBoard.Card c : cards) {
+            org.yiyang.provider.CaregiverCard who = c.caregiverId() == null ? null : names.get(c.caregiverId());
+            columns.get(OrderBoard.Column.of(c.state())).add(who == null ? c : new OrderBoard.Card(c.id(), c.state(),
+                    c.elderId(), c.elderName(), c.regionCode(), c.address(), c.serviceName(), c.requiredSkill(), c.placedAt(),
+                    c.windowFrom(), c.windowTo(), c.caregiverId(), who.name(), c.offerExpiresAt(), c.risk(),
+                    c.unassignableZh(), c.unassignableEn()));
+        }
+        Map<OrderBoard.Column, Integer> counts = new java.util.EnumMap<>(OrderBoard.Column.class);
+        Map<OrderBoard.Column, Integer> atRisk = new java.util.EnumMap<>(OrderBoard.Column.class);
+        int completed = 0, cancelled = 0, expired = 0;
+        Instant startOfToday = java.time.LocalDate.now(clock.withZone(ZONE)).atStartOfDay(ZONE).toInstant();
+        for (Map.Entry<String, long[]> e : orders.boardCounts(scope, region, now, startOfToday).entrySet()) {
+            OrderState state = OrderState.valueOf(e.getKey());
+            int n = (int) e.getValue()[0];
+            switch (state) {
+                case COMPLETED, CONFIRMED, RATED -> completed += n;
+                case CANCELLED -> cancelled += n;
+                case EXPIRED -> expired += n;
+                default -> {
+                    counts.merge(OrderBoard.Column.of(state), n, Integer::sum);
+                    atRisk.merge(OrderBoard.Column.of(state), (int) e.getValue()[1], Integer::sum);
+                }
+            }
+        }
+        return new OrderBoard(now, counts, atRisk, columns, completed, cancelled, expired);
+    }
+
     // ---- acting ------------------------------------------------------------------------------
 
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = ServiceOrder.WrongCode.class)
     public OrderView act(long id, String action, OrderAction in) {
         Actor actor = actor();
         OrderAction input = in == null ? OrderAction.empty() : in;
@@ -203,9 +269,16 @@ class OrderService implements ServiceOrders {
             case "accept" -> o.accept(actor, now, "%04d".formatted(random.nextInt(10_000)));
             case "refuse" -> o.refuse(actor, input.reason(), now);
             case "en-route" -> o.startTravel(actor, input.location(), now);
-            case "check-in" -> o.checkIn(actor, requireLocation(input), geofenceMeters, input.reason(), now);
-            case "check-out" -> o.checkOut(actor, requireLocation(input), now);
-            case "confirm" -> o.confirm(actor, input.code(), input.reason(), now);
+            case "check-in" -> o.checkIn(actor, requireLocation(input), geofenceMeters, input.reason(), now, checkInEarly);
+            case "check-out" -> o.checkOut(actor, requireLocation(input), input.comment(), now);
+            case "confirm" -> {
+                try {
+                    o.confirm(actor, input.code(), input.reason(), now);
+                } catch (ServiceOrder.WrongCode wrong) {
+                    orders.recordConfirmFailure(o);   // kept: act does not roll back for a wrong code
+                    throw wrong;
+                }
+            }
             case "rate" -> {
                 if (input.comment() != null && input.comment().length() > 1000) {
                     throw InputRejectedException.of("comment", "order.notes.too-long", 1000);
@@ -225,13 +298,16 @@ class OrderService implements ServiceOrders {
         }
         o.requireAwaitingDispatch();
         LocalDate day = (o.windowFrom == null ? now : o.windowFrom).atZone(ZONE).toLocalDate();
-        List<String> skills = o.item.requiredSkill() != null ? List.of(o.item.requiredSkill())
-                : EnumSet.allOf(CaregiverSkill.class).stream().map(Enum::name).toList();
-        CaregiverCandidate candidate = skills.stream()
-                .flatMap(s -> caregivers.candidatesFor(s, day).stream())
-                .filter(c -> c.id() == input.caregiverId())
-                .findFirst()
+        // The dispatcher may overrule duty hours, load and distance (they may have agreed it on the
+        // phone), never the qualification: the skill and a certificate valid on the day.
+        CaregiverCandidate candidate = caregivers.activeCaregiver(input.caregiverId())
+                .filter(c -> o.item.requiredSkill() == null
+                        || c.skills().stream().anyMatch(s -> s.name().equals(o.item.requiredSkill())))
+                .filter(c -> c.certificateExpiry() != null && !c.certificateExpiry().isBefore(day))
                 .orElseThrow(() -> InputRejectedException.of("caregiverId", "order.dispatch.not-candidate", input.caregiverId()));
+        if (o.pastCaregivers().contains(candidate.id())) {
+            throw InputRejectedException.of("caregiverId", "order.dispatch.declined-before", input.caregiverId());
+        }
         o.offerTo(candidate.id(), candidate.providerId(), now.plus(offerTimeout), actor, now);
     }
 
@@ -335,6 +411,10 @@ class OrderService implements ServiceOrders {
     }
 
     private OrderView view(ServiceOrder o, Actor viewer) {
+        return view(o, viewer, orders.history(o.id), orders.photos(o.id));
+    }
+
+    private OrderView view(ServiceOrder o, Actor viewer, List<OrderView.HistoryEntry> history, List<OrderView.Photo> photos) {
         boolean showCode = viewer.kind() == Actor.Kind.FAMILY || viewer.kind() == Actor.Kind.ELDER
                 || viewer.kind() == Actor.Kind.OPERATOR || viewer.kind() == Actor.Kind.SUPERVISOR;
         VisitRecord visit = o.checkInAt == null ? null : new VisitRecord(o.item.id(), o.item.code(), o.item.name(), o.elderId,
@@ -344,13 +424,20 @@ class OrderService implements ServiceOrders {
                 o.durationMinutes(), o.durationMinutes() != null && o.durationMinutes() < o.item.standardMinutes());
         OrderView.Unassignable unassignable = o.state == OrderState.CREATED && o.unassignableAt != null
                 ? new OrderView.Unassignable(o.unassignableZh, o.unassignableEn, o.unassignableAt) : null;
-        return new OrderView(o.id, o.state, o.stateReason, unassignable, o.elderId, o.regionCode,
+        OrderView.Caregiver caregiver = null;
+        if (o.caregiverId != null) {
+            org.yiyang.provider.CaregiverCard card = caregivers.cards(List.of(o.caregiverId)).get(o.caregiverId);
+            if (card != null) {
+                caregiver = new OrderView.Caregiver(card.id(), card.name(), card.phone(), card.providerId(), card.providerName());
+            }
+        }
+        return new OrderView(o.id, o.state, o.stateReason, unassignable, o.elderId, o.elderName, o.regionCode,
                 new OrderView.Service(o.item.id(), o.item.code(), o.item.name(), o.item.priceFen(), o.item.standardMinutes(),
                         o.item.requiredSkill()),
                 o.channel, o.placedByName, o.placedAt,
                 new OrderView.Address(o.address.text(), o.address.communityCode(), o.address.location()),
-                o.windowFrom, o.windowTo, o.notes, o.caregiverId, o.providerId, o.offerExpiresAt, o.acceptedAt,
-                showCode ? o.confirmationCode : null, visit, o.confirmedAt, o.confirmedBy, o.rating, o.ratingComment,
-                o.ratedAt, orders.history(o.id), orders.photos(o.id), o.version);
+                o.windowFrom, o.windowTo, o.notes, o.caregiverId, o.providerId, caregiver, o.offerExpiresAt, o.acceptedAt,
+                showCode ? o.confirmationCode : null, visit, o.caregiverNotes, o.confirmedAt, o.confirmedBy, o.rating,
+                o.ratingComment, o.ratedAt, history, photos, o.version);
     }
 }

@@ -85,6 +85,19 @@ public final class ServiceOrder {
     String unassignableEn;
     Instant unassignableAt;
     int version;
+    /** The elder's name when the order was placed (null for orders placed before it was kept). */
+    String elderName;
+    /** What the caregiver noted at check-out. */
+    String caregiverNotes;
+    /** Wrong confirmation codes entered in a row, and until when code entry is locked. */
+    int confirmFailures;
+    Instant confirmLockedUntil;
+
+    /** Wrong codes in a row before code entry locks for {@link #CONFIRM_LOCK}. */
+    static final int CONFIRM_ATTEMPTS = 5;
+    /** Wrong codes in all after which only the family or an operator can confirm. */
+    static final int CONFIRM_ATTEMPTS_TOTAL = 10;
+    static final java.time.Duration CONFIRM_LOCK = java.time.Duration.ofMinutes(15);
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Object> events = new ArrayList<>();
@@ -113,6 +126,14 @@ public final class ServiceOrder {
         ServiceOrder o = new ServiceOrder(null, elderId, regionCode, item, channel, by.userId(), by.username(), now,
                 address, windowFrom, windowTo, notes, OrderState.CREATED);
         o.steps.add(new Step("place", null, OrderState.CREATED, by, now, null, null, null));
+        return o;
+    }
+
+    /** As {@link #place}, keeping the elder's name as it is now for boards and timelines. */
+    public static ServiceOrder place(long elderId, String elderName, String regionCode, Item item, OrderChannel channel, Actor by,
+                                     Instant now, Address address, Instant windowFrom, Instant windowTo, String notes) {
+        ServiceOrder o = place(elderId, regionCode, item, channel, by, now, address, windowFrom, windowTo, notes);
+        o.elderName = elderName;
         return o;
     }
 
@@ -194,10 +215,22 @@ public final class ServiceOrder {
      * needs a reason.
      */
     public void checkIn(Actor by, GeoPoint where, int geofenceMeters, String reason, Instant now) {
+        checkIn(by, where, geofenceMeters, reason, now, null);
+    }
+
+    /**
+     * The assigned caregiver arrives. With {@code earliest} set, a visit booked for a window cannot
+     * be checked in more than that long before the window opens ({@code order.check-in.too-early}):
+     * a visit recorded hours ahead of its booking is how back-filled visits look.
+     */
+    public void checkIn(Actor by, GeoPoint where, int geofenceMeters, String reason, Instant now, java.time.Duration earliest) {
         if (state != OrderState.ACCEPTED && state != OrderState.EN_ROUTE) {
             throw conflictFor(null);
         }
         requireAssigned(by);
+        if (earliest != null && windowFrom != null && now.isBefore(windowFrom.minus(earliest))) {
+            throw RuleViolationException.conflict("order.check-in.too-early", earliest.toMinutes());
+        }
         int distance = (int) Math.round(where.distanceMeters(address.location()));
         boolean outside = distance > geofenceMeters;
         if (outside && (reason == null || reason.isBlank())) {
@@ -215,10 +248,19 @@ public final class ServiceOrder {
 
     /** The assigned caregiver leaves: the visit is complete. */
     public void checkOut(Actor by, GeoPoint where, Instant now) {
+        checkOut(by, where, null, now);
+    }
+
+    /** The assigned caregiver leaves, with what they noted (optional): the visit is complete. */
+    public void checkOut(Actor by, GeoPoint where, String notes, Instant now) {
         if (state != OrderState.IN_SERVICE) {
             throw conflictFor(null);
         }
         requireAssigned(by);
+        if (notes != null && notes.strip().length() > 1000) {
+            throw InputRejectedException.of("comment", "order.notes.too-long", 1000);
+        }
+        caregiverNotes = notes == null || notes.isBlank() ? null : notes.strip();
         int distance = (int) Math.round(where.distanceMeters(address.location()));
         state = OrderState.COMPLETED;
         checkOutAt = now;
@@ -240,12 +282,29 @@ public final class ServiceOrder {
         switch (by.kind()) {
             case CAREGIVER -> {
                 requireAssigned(by);
+                if (confirmFailures >= CONFIRM_ATTEMPTS_TOTAL) {
+                    throw RuleViolationException.conflict("order.confirmation.code-disabled");
+                }
+                if (confirmLockedUntil != null && now.isBefore(confirmLockedUntil)) {
+                    throw RuleViolationException.conflict("order.confirmation.locked",
+                            Math.max(1, java.time.Duration.between(now, confirmLockedUntil).toMinutes() + 1));
+                }
                 if (code == null || code.isBlank()) {
                     throw InputRejectedException.of("code", "order.confirmation.code-required");
                 }
                 if (!code.strip().equals(confirmationCode)) {
-                    throw InputRejectedException.of("code", "order.confirmation.code-wrong");
+                    confirmFailures++;
+                    if (confirmFailures >= CONFIRM_ATTEMPTS_TOTAL) {
+                        throw new WrongCode("order.confirmation.code-wrong-disabled");
+                    }
+                    if (confirmFailures % CONFIRM_ATTEMPTS == 0) {
+                        confirmLockedUntil = now.plus(CONFIRM_LOCK);
+                        throw new WrongCode("order.confirmation.code-wrong-locked", CONFIRM_LOCK.toMinutes());
+                    }
+                    throw new WrongCode("order.confirmation.code-wrong", CONFIRM_ATTEMPTS - confirmFailures % CONFIRM_ATTEMPTS);
                 }
+                confirmFailures = 0;
+                confirmLockedUntil = null;
                 how = "code";
             }
             case FAMILY, ELDER -> how = "family";
@@ -437,5 +496,16 @@ public final class ServiceOrder {
             case CANCELLED -> "order.cancelled";
             case EXPIRED -> "order.expired";
         });
+    }
+
+    /**
+     * A wrong confirmation code ({@code order.confirmation.code-wrong}, 400). The failure count it
+     * raised is stored although the action fails: see {@link OrderService}.
+     */
+    static final class WrongCode extends InputRejectedException {
+
+        WrongCode(String code, Object... args) {
+            super(List.of(new org.yiyang.shared.FieldViolation("code", code, args)));
+        }
     }
 }

@@ -135,8 +135,9 @@ class CaregiverAppController {
 
     @PostMapping("/orders/{id:\\d{1,18}}/check-out")
     String checkOut(@PathVariable long id, @RequestParam(required = false) String lat,
-                    @RequestParam(required = false) String lng, RedirectAttributes flash) {
-        return act(id, "check-out", () -> new OrderAction(null, point(lat, lng), null, null, null, null), flash,
+                    @RequestParam(required = false) String lng, @RequestParam(required = false) String notes,
+                    RedirectAttributes flash) {
+        return act(id, "check-out", () -> new OrderAction(null, point(lat, lng), null, null, null, notes), flash,
                 "mobile.done.check-out");
     }
 

@@ -48,8 +48,8 @@ class OrderApiController {
     @PostMapping
     @Operation(summary = "Place an order (operator, family, system account); 201 with Location. Accepts Idempotency-Key")
     ResponseEntity<OrderView> place(@RequestBody NewOrder order) {
-        long id = orders.place(order);
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + id)).body(orders.get(id));
+        OrderView placed = orders.placeAndView(order);
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + placed.id())).body(placed);
     }
 
     @GetMapping

@@ -161,4 +161,22 @@ public class CaregiverService implements CaregiverDirectory {
                 .map(s -> caregivers.candidates(s, day, regionPrefix))
                 .orElse(List.of());
     }
+
+    @Override
+    public java.util.Map<Long, org.yiyang.provider.CaregiverCard> cards(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return caregivers.cards(ids);
+    }
+
+    @Override
+    public java.util.Optional<CaregiverCandidate> activeCaregiver(long caregiverId) {
+        return caregivers.activeCandidate(caregiverId);
+    }
+
+    @Override
+    public List<CaregiverCandidate> activeCaregivers() {
+        return caregivers.activeCandidates();
+    }
 }

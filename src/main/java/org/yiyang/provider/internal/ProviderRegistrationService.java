@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyang.provider.Facility;
+import org.yiyang.provider.FacilityChanged;
 import org.yiyang.provider.FacilityDraft;
 import org.yiyang.provider.FacilityStatus;
 import org.yiyang.provider.FacilityType;
@@ -46,9 +48,12 @@ class ProviderRegistrationService implements ProviderRegistration {
     private final FacilityRepository facilities;
     private final RegionDirectory regions;
     private final double maxDistanceM;
+    private final ApplicationEventPublisher events;
 
     ProviderRegistrationService(OrganisationRepository organisations, FacilityRepository facilities,
-            RegionDirectory regions, @Value("${yiyang.provider.max-distance-from-region-m:10000}") double maxDistanceM) {
+            RegionDirectory regions, @Value("${yiyang.provider.max-distance-from-region-m:10000}") double maxDistanceM,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.organisations = organisations;
         this.facilities = facilities;
         this.regions = regions;
@@ -92,7 +97,9 @@ class ProviderRegistrationService implements ProviderRegistration {
     @Transactional
     public long registerFacility(FacilityDraft draft) {
         DataScope scope = editorScope();
-        return facilities.insert(validate(draft, scope, null));
+        long id = facilities.insert(validate(draft, scope, null));
+        events.publishEvent(new FacilityChanged(id));
+        return id;
     }
 
     @Override
@@ -103,6 +110,7 @@ class ProviderRegistrationService implements ProviderRegistration {
         if (!facilities.update(id, draft.version(), validate(draft, scope, current))) {
             throw RuleViolationException.conflict("facility.stale");
         }
+        events.publishEvent(new FacilityChanged(id));
     }
 
     /** Writers need PROVIDER_EDIT and a region or provider scope; caregivers and others only read. */

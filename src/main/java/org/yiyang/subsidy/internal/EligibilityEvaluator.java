@@ -84,6 +84,11 @@ class EligibilityEvaluator {
         return repository.lockFacts(elderId).map(row -> write(ruleBook(), List.of(row), today)).orElse(Counts.NONE);
     }
 
+    /** Some elders, in the caller's transaction (those not in this module's copy are left out). */
+    Counts evaluateElders(java.util.Collection<Long> elderIds, LocalDate today) {
+        return write(ruleBook(), repository.lockFacts(elderIds), today);
+    }
+
     /**
      * Elders whose age changed since they were last evaluated (birthdays, turning 80 among them), in
      * batches; rows locked by another node are skipped, so with several nodes each elder is

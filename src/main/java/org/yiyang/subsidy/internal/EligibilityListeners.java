@@ -10,13 +10,17 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.yiyang.assessment.AssessmentCompleted;
-import org.yiyang.elder.ElderCategoriesChanged;
 import org.yiyang.elder.ElderProfiles;
+import org.yiyang.elder.EldersChanged;
+import org.yiyang.region.Region;
+import org.yiyang.region.RegionDirectory;
 import org.yiyang.shared.DataScope;
+import org.yiyang.shared.RegionLevel;
 
 /**
  * Evaluates again when what the rules decide on changes: an assessment completed (the elder's
- * level), an elder's categories changed (or a new elder was registered), a region's rule changed.
+ * level), elders were registered or changed in the registry (categories, address, status; an
+ * import), a region's rule changed.
  * After the publishing transaction committed, in the background, each in its own transaction;
  * an event whose handling failed stays incomplete in the publication registry and is resubmitted.
  */
@@ -28,13 +32,15 @@ class EligibilityListeners {
     private final EligibilityRepository repository;
     private final EligibilityEvaluator evaluator;
     private final ElderProfiles profiles;
+    private final RegionDirectory regions;
     private final Clock clock;
 
     EligibilityListeners(EligibilityRepository repository, EligibilityEvaluator evaluator, ElderProfiles profiles,
-                         ObjectProvider<Clock> clock) {
+                         RegionDirectory regions, ObjectProvider<Clock> clock) {
         this.repository = repository;
         this.evaluator = evaluator;
         this.profiles = profiles;
+        this.regions = regions;
         this.clock = clock.getIfAvailable(() -> Clock.system(EligibilityService.CHINA));
     }
 
@@ -49,12 +55,21 @@ class EligibilityListeners {
         }
     }
 
+    /** The registry's current facts of these elders are copied, then they are evaluated (an import: in chunks). */
     @ApplicationModuleListener
-    void on(ElderCategoriesChanged event) {
+    void on(EldersChanged event) {
         LocalDate today = LocalDate.now(clock);
-        copyProfile(event.elderId(), event.regionCode(), today);
-        evaluator.evaluateElder(event.elderId(), today);
+        List<Long> ids = event.elderIds();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (Region province : regions.ofLevel(RegionLevel.PROVINCE)) {
+                repository.syncProfiles(profiles.findAll(DataScope.region(province.code().prefix()), chunk), today);
+            }
+            evaluator.evaluateElders(chunk, today);
+        }
     }
+
+    static final int CHUNK = 1000;
 
     /** A whole region: pages in their own transactions rather than one long one. */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -195,6 +195,12 @@ class EligibilityRepository {
                 .param(elderId).query((rs, n) -> factsRow(rs)).optional();
     }
 
+    /** Some elders' facts (those in the copy), locked for the evaluation that follows. */
+    List<FactsRow> lockFacts(java.util.Collection<Long> elderIds) {
+        return jdbc.sql("select " + FACTS_COLUMNS + " from eligibility_elder e where e.elder_id = any(cast(:ids as bigint[])) order by e.elder_id for update")
+                .param("ids", elderIds.stream().mapToLong(Long::longValue).toArray()).query((rs, n) -> factsRow(rs)).list();
+    }
+
     /** A page of facts in a region (by id, after {@code afterId}), locked for the evaluation that follows. */
     List<FactsRow> lockFactsPage(String prefix, long afterId, int limit) {
         return jdbc.sql("select " + FACTS_COLUMNS + """

@@ -289,4 +289,74 @@ class ServiceOrderTests {
         assertThat(CancelPolicy.decide(OrderState.IN_SERVICE, Actor.Kind.OPERATOR, placed, early)).isEqualTo(CancelPolicy.Decision.TOO_LATE);
         assertThat(CancelPolicy.decide(OrderState.RATED, Actor.Kind.OPERATOR, placed, late)).isEqualTo(CancelPolicy.Decision.TOO_LATE);
     }
+
+    /** A visit booked from two hours after T0, accepted. */
+    static ServiceOrder acceptedForAWindow() {
+        ServiceOrder o = ServiceOrder.place(7, "张桂兰", "410902001001", new ServiceOrder.Item(11, "ZC-001", "助餐送餐", 1500, 30, "MEAL"),
+                OrderChannel.HOTLINE, OPERATOR, T0, new ServiceOrder.Address("幸福路1号", "410902001001", HOME),
+                at(Duration.ofHours(2)), at(Duration.ofHours(4)), null);
+        o.assignId(98);
+        o.offerTo(30, 300, at(Duration.ofMinutes(11)), OPERATOR, at(Duration.ofMinutes(1)));
+        o.accept(CAREGIVER, at(Duration.ofMinutes(2)), "4321");
+        return o;
+    }
+
+    @Test
+    void aBookedVisitCannotBeCheckedInLongBeforeItsWindow() {
+        ServiceOrder o = acceptedForAWindow();
+        conflict(() -> o.checkIn(CAREGIVER, NEAR, 200, null, at(Duration.ofMinutes(59)), Duration.ofHours(1)),
+                "order.check-in.too-early");
+        assertThat(o.state()).isEqualTo(OrderState.ACCEPTED);
+        o.checkIn(CAREGIVER, NEAR, 200, null, at(Duration.ofMinutes(60)), Duration.ofHours(1));
+        assertThat(o.state()).isEqualTo(OrderState.IN_SERVICE);
+        assertThat(o.elderName).isEqualTo("张桂兰");
+    }
+
+    @Test
+    void anAsapVisitHasNoEarliestCheckIn() {
+        ServiceOrder o = accepted();
+        o.checkIn(CAREGIVER, NEAR, 200, null, at(Duration.ofMinutes(3)), Duration.ofHours(1));
+        assertThat(o.state()).isEqualTo(OrderState.IN_SERVICE);
+    }
+
+    @Test
+    void theCaregiversNotesAreKeptAtCheckOut() {
+        ServiceOrder o = inService();
+        rejected(() -> o.checkOut(CAREGIVER, NEAR, "很".repeat(1001), at(Duration.ofMinutes(50))), "comment", "order.notes.too-long");
+        o.checkOut(CAREGIVER, NEAR, "  老人午饭吃得少，已告知家属  ", at(Duration.ofMinutes(50)));
+        assertThat(o.caregiverNotes).isEqualTo("老人午饭吃得少，已告知家属");
+    }
+
+    @Test
+    void fiveWrongCodesPauseCodeEntryAndTenCloseIt() {
+        ServiceOrder o = completed();
+        Instant t = at(Duration.ofMinutes(56));
+        for (int i = 1; i <= 4; i++) {
+            rejected(() -> o.confirm(CAREGIVER, "0000", null, t), "code", "order.confirmation.code-wrong");
+        }
+        rejected(() -> o.confirm(CAREGIVER, "0000", null, t), "code", "order.confirmation.code-wrong-locked");
+        assertThat(o.confirmFailures).isEqualTo(5);
+        assertThat(o.confirmLockedUntil).isEqualTo(t.plus(Duration.ofMinutes(15)));
+        // while locked even the right code waits
+        conflict(() -> o.confirm(CAREGIVER, "4321", null, t.plus(Duration.ofMinutes(14))), "order.confirmation.locked");
+        Instant later = t.plus(Duration.ofMinutes(15));
+        for (int i = 6; i <= 9; i++) {
+            rejected(() -> o.confirm(CAREGIVER, "1111", null, later), "code", "order.confirmation.code-wrong");
+        }
+        rejected(() -> o.confirm(CAREGIVER, "1111", null, later), "code", "order.confirmation.code-wrong-disabled");
+        conflict(() -> o.confirm(CAREGIVER, "4321", null, later.plus(Duration.ofHours(1))), "order.confirmation.code-disabled");
+        // the family still confirms
+        o.confirm(FAMILY, null, null, later.plus(Duration.ofHours(1)));
+        assertThat(o.state()).isEqualTo(OrderState.CONFIRMED);
+    }
+
+    @Test
+    void theRightCodeResetsTheCount() {
+        ServiceOrder o = completed();
+        Instant t = at(Duration.ofMinutes(56));
+        rejected(() -> o.confirm(CAREGIVER, "0000", null, t), "code", "order.confirmation.code-wrong");
+        o.confirm(CAREGIVER, "4321", null, t);
+        assertThat(o.confirmFailures).isZero();
+        assertThat(o.state()).isEqualTo(OrderState.CONFIRMED);
+    }
 }
