@@ -51,11 +51,8 @@ class DispatchBoardBrowserTests {
     long placeForFamilysElder() throws Exception {
         long elderId = jdbc.sql("select scope_elder_id from app_user where username = 'family'").query(Long.class).single();
         ServiceItem meal = catalogue.listActive().stream().filter(i -> i.requiredSkill() == CaregiverSkill.MEAL).findFirst().orElseThrow();
-        LocalDate day = LocalDate.now(ZONE).plusDays(1);
-        while (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        OffsetDateTime from = day.atTime(LocalTime.of(10, 0)).atZone(ZONE).toOffsetDateTime();
+        // due within the board's 24 hours
+        OffsetDateTime from = OffsetDateTime.now(ZONE).plusHours(2).withMinute(0).withSecond(0).withNano(0);
         String body = mvc.perform(post("/api/v1/orders").with(httpBasic("operator", "demo")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"elderId": %d, "serviceItemId": %d, "windowFrom": "%s", "windowTo": "%s", "notes": "老人行动不便，请多等一会儿"}
