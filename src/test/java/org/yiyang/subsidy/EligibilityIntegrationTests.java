@@ -301,4 +301,20 @@ class EligibilityIntegrationTests {
         mvc.perform(get("/eligibility/rules/edit").param("region", "410900000000").param("benefit", "CARE_SUBSIDY")
                 .with(httpBasic("operator", "demo"))).andExpect(status().isForbidden());
     }
+
+    /** The demo's seeded assessments (recorded without events) reach eligibility through the full pass. */
+    @Test
+    void theDemoCitysAssessedLevelsCountForTheCareSubsidy() {
+        long assessedInEligibility = jdbc.sql("select count(*) from eligibility_elder where ability_level is not null")
+                .query(Long.class).single();
+        assertThat(assessedInEligibility).isPositive();
+        long careSubsidy = jdbc.sql("select count(*) from eligibility where benefit_code = 'CARE_SUBSIDY' and eligible")
+                .query(Long.class).single();
+        assertThat(careSubsidy).isPositive();
+        // and each of them is moderately impaired or worse by its latest completed assessment
+        assertThat(jdbc.sql("""
+                select count(*) from eligibility g join eligibility_elder e on e.elder_id = g.elder_id
+                 where g.benefit_code = 'CARE_SUBSIDY' and g.eligible and (e.ability_level is null or e.ability_level < 2)
+                """).query(Long.class).single()).isZero();
+    }
 }

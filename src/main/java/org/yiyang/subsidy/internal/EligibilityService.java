@@ -61,7 +61,8 @@ class EligibilityService implements Eligibility {
 
     EligibilityService(EligibilityRepository repository, EligibilityEvaluator evaluator, ElderProfiles profiles,
                        RegionDirectory regions, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                       ObjectProvider<Clock> clock) {
+                       ObjectProvider<Clock> clock, org.yiyang.assessment.Assessments assessments) {
+        this.assessments = assessments;
         this.repository = repository;
         this.evaluator = evaluator;
         this.profiles = profiles;
@@ -70,6 +71,8 @@ class EligibilityService implements Eligibility {
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock.getIfAvailable(() -> Clock.system(CHINA));
     }
+
+    private final org.yiyang.assessment.Assessments assessments;
 
     LocalDate today() {
         return LocalDate.now(clock);
@@ -229,7 +232,17 @@ class EligibilityService implements Eligibility {
                 if (page.isEmpty()) {
                     break;
                 }
-                tx.executeWithoutResult(s -> repository.syncProfiles(page, today));
+                // the facts from the registry and, in the same pass, each elder's current level from
+                // the assessments (the AssessmentCompleted events keep it current between passes;
+                // this catches what they could not: levels recorded before this module listened,
+                // seeded data, a lost event)
+                java.util.Map<Long, org.yiyang.assessment.CurrentLevel> levels =
+                        assessments.currentLevels(page.stream().map(ElderProfile::id).toList());
+                tx.executeWithoutResult(s -> {
+                    repository.syncProfiles(page, today);
+                    levels.values().forEach(l -> repository.recordAssessment(l.elderId(), l.finalLevel(), l.assessmentId(),
+                            l.assessedOn()));
+                });
                 synced += page.size();
                 after = page.getLast().id();
                 if (page.size() < SYNC_PAGE) {
