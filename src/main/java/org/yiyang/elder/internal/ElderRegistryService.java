@@ -180,7 +180,17 @@ class ElderRegistryService implements ElderRegistry {
         return load(scope, id, false);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public ElderRecord findForService(DataScope scope, long id) {
+        return load(scope, id, false, false);
+    }
+
     private ElderRecord load(DataScope scope, long id, boolean reveal) {
+        return load(scope, id, reveal, true);
+    }
+
+    private ElderRecord load(DataScope scope, long id, boolean reveal, boolean withContactsAndHistory) {
         ElderRepository.Row r = elders.find(scope, id).orElseThrow(() -> new NotFoundException("elder.not-found", id));
         LocalDate today = today();
         ElderAge age = ElderAge.on(r.birthDate(), today);
@@ -189,10 +199,10 @@ class ElderRegistryService implements ElderRegistry {
                 .map(a -> new ElderRecord.Address(a.regionCode(), names.computeIfAbsent(a.regionCode(), this::regionName),
                         a.address(), a.location(), a.primary()))
                 .toList();
-        List<ElderRecord.Contact> contacts = elders.contacts(id).stream()
+        List<ElderRecord.Contact> contacts = !withContactsAndHistory ? List.of() : elders.contacts(id).stream()
                 .map(c -> new ElderRecord.Contact(c.name(), c.relation(), reveal ? c.phone() : masked(c.phone())))
                 .toList();
-        List<ElderRecord.StatusEntry> history = elders.history(id).stream()
+        List<ElderRecord.StatusEntry> history = !withContactsAndHistory ? List.of() : elders.history(id).stream()
                 .map(h -> new ElderRecord.StatusEntry(ElderStatus.valueOf(h.status()), h.reason(), h.effectiveDate(),
                         h.changedAt(), h.changedBy()))
                 .toList();

@@ -120,7 +120,7 @@ class OrderService implements ServiceOrders {
         Violations v = new Violations();
         v.require("elderId", in.elderId());
         v.require("serviceItemId", in.serviceItemId());
-        ElderRecord elder = in.elderId() == null ? null : elders.find(scope, in.elderId());
+        ElderRecord elder = in.elderId() == null ? null : elders.findForService(scope, in.elderId());
         if (elder != null && elder.status() != ElderStatus.ACTIVE) {
             v.add("elderId", "order.elder.inactive", elder.status().name());
         }
