@@ -12,9 +12,9 @@
  * machine's cores: a greedy start and swap descent, then simulated annealing over swap moves with
  * incremental gain bookkeeping, restarted from the best solution in cycles, a Lagrangian bound, and
  * — when the instance is small enough and the native library loads — SCIP (through OR-Tools) on
- * the exact model, which stops the search as soon as it proves the optimum. The result lists the chosen sites in order with each site's marginal gain,
- * the covered weight, whether it is proven optimal and the best known upper bound. See
- * {@code docs/adr/0007-site-planning.md}.
+ * the exact model, which stops the search as soon as it proves the optimum. The result lists the
+ * chosen sites in order with each site's marginal gain, the covered weight, whether it is proven
+ * optimal and the best known upper bound. See {@code docs/adr/0007-site-planning.md}.
  *
  * <p>{@link org.yiyang.planning.PlanSitesCommand} is the {@code plan-sites} command of the jar
  * (CSV in, chosen ids out), started from {@code YiyangApplication.main} without Spring.
