@@ -26,7 +26,7 @@ SQL() { bench_java bench/Sql.java "$JDBC_URL" "$@"; }
 seeders=$(grep -l "Generating the demo city" $DATA/node-*.log | wc -l)
 echo "Nodes that generated the demo city: $seeders; demo_state rows: $(SQL 'select count(*) from demo_state');" \
   "elders: $(SQL 'select count(*) from elder'); caregivers: $(SQL 'select count(*) from caregiver')"
-grep -h "ERROR" $DATA/node-*.log | head -5 || true
+grep -h " ERROR " $DATA/node-*.log | head -5 || true
 echo "Machine: $(nproc) cores; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); node heap $NODE_HEAP, $POOL connections each"
 "$JAVA_HOME/bin/java" bench/ClusterLoad.java "$(base_urls)" "$RATE" "$DURATION" $DATA/acks-multi.tsv
 # let the last offers expire and be swept at least once before checking
@@ -37,6 +37,6 @@ verdict=$?
 set -e
 [ "$seeders" = 1 ] && echo "SEEDING: PASS (one node generated the demo city)" || { echo "SEEDING: FAIL ($seeders nodes generated it)"; verdict=1; }
 for i in 0 1; do
-  echo "node $((i+1)): $(grep -c 'ERROR' $DATA/node-$i.log || true) ERROR lines in $DATA/node-$i.log"
+  echo "node $((i+1)): $(grep -c ' ERROR ' $DATA/node-$i.log || true) ERROR lines in $DATA/node-$i.log"
 done
 exit $verdict

@@ -74,6 +74,9 @@ class DemoDataRunner implements ApplicationRunner {
             // Several nodes starting on one empty database: the first takes the lock and seeds, the others
             // wait for it here, then find the city there and go on (instead of failing on duplicate keys).
             boolean generated = Boolean.TRUE.equals(transaction.execute(status -> {
+                // the large city takes a while, and the other nodes wait here for the whole of it
+                jdbc.sql("set local statement_timeout = 0").update();
+                jdbc.sql("set local lock_timeout = 0").update();
                 jdbc.sql("select pg_advisory_xact_lock(" + SEED_LOCK + ")").query((rs, n) -> 1).list();
                 if (seeded()) {
                     return false;
