@@ -75,6 +75,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (RejectedData.isCause(e)) {
+            // e.g. a NUL character in a text: the client's input, and the transaction rolled back
+            log.info("Data refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return problem(HttpStatus.BAD_REQUEST, RejectedData.CODE, text(RejectedData.CODE), null);
+        }
         if (DatabaseUnavailable.isCause(e)) {
             // the database is down, overloaded or locked: a clean 503 the client may retry, not a 500
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());

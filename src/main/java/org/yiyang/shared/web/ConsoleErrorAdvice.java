@@ -50,6 +50,13 @@ class ConsoleErrorAdvice {
                 || e instanceof org.springframework.web.servlet.resource.NoResourceFoundException) {
             throw e;
         }
+        if (RejectedData.isCause(e)) {
+            log.info("Data refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            response.setStatus(400);
+            model.addAttribute("messageCode", RejectedData.CODE);
+            model.addAttribute("messageArgs", new Object[0]);
+            return "error/rule";
+        }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             response.setStatus(503);

@@ -8,12 +8,14 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Failures that mean "the database cannot serve this request now" rather than a fault in the
  * request or the code: no pooled connection within {@code yiyang.db.connection-timeout}, the server
  * down or restarting, a statement cancelled by {@code statement_timeout}, a lock not granted within
- * {@code lock_timeout}, a deadlock. Both the API and the console answer them with 503 (try again),
+ * {@code lock_timeout}, a deadlock, a commit or rollback on a connection that broke (PostgreSQL restarted
+ * under the transaction). Both the API and the console answer them with 503 (try again),
  * not 500.
  */
 final class DatabaseUnavailable {
@@ -33,6 +35,12 @@ final class DatabaseUnavailable {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+            // commit or rollback could not reach the database (the connection broke under the transaction);
+            // the failure that started the rollback, if any, is kept aside as the "application exception"
+            if (t instanceof TransactionSystemException tse
+                    && (tse.getCause() instanceof SQLException || tse.getApplicationException() != null && isCause(tse.getApplicationException()))) {
                 return true;
             }
         }
