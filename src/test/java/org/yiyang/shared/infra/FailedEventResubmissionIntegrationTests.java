@@ -50,6 +50,14 @@ class FailedEventResubmissionIntegrationTests {
                 + "publication_date = now() - interval '1 minute'" + where.substring(" from event_publication".length())).param(match).update())
                 .isEqualTo(1);
 
+        // the incomplete publication shows in the gauges operators alert on
+        mvc.perform(get("/actuator/metrics/yiyang.events.incomplete").with(httpBasic("operator", "demo")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.measurements[0].value")
+                        .value(org.hamcrest.Matchers.greaterThanOrEqualTo(1.0)));
+        mvc.perform(get("/actuator/metrics/yiyang.events.oldest.incomplete").with(httpBasic("operator", "demo")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.measurements[0].value")
+                        .value(org.hamcrest.Matchers.greaterThanOrEqualTo(59.0)));
+
         resubmission.resubmit();
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
