@@ -16,7 +16,7 @@ import org.yiyang.dispatch.DispatchResult;
 import org.yiyang.dispatch.InMemoryCaregiverLoad;
 import org.yiyang.dispatch.InMemoryServiceHistory;
 import org.yiyang.dispatch.NoCandidate;
-import org.yiyang.dispatch.StraightLineTravelTime;
+import org.yiyang.shared.StraightLineTravelTime;
 import org.yiyang.dispatch.internal.CandidateIndex;
 import org.yiyang.dispatch.internal.DispatchSettings;
 import org.yiyang.dispatch.internal.IndexedCandidateChooser;

@@ -45,4 +45,17 @@ public interface ElderRegistry {
 
     /** The xlsx template for {@link #importRoster}: the header row and a sheet of instructions. */
     byte[] importTemplate(java.util.Locale locale);
+
+    /**
+     * The active elders in scope whom a caller's number belongs to: their own number or one of
+     * their contacts', own numbers first, at most {@code limit}. A number that is not a phone
+     * number finds nobody.
+     */
+    java.util.List<CallerMatch> findByCaller(DataScope scope, String phone, int limit);
+
+    /**
+     * As {@link #find}, without the contacts and the status history (empty): what placing an
+     * order needs (name, status, region, addresses), in two queries instead of four.
+     */
+    ElderRecord findForService(DataScope scope, long id);
 }

@@ -20,6 +20,8 @@ public enum Role {
     INSTITUTION_MANAGER(Authorities.PROVIDER_EDIT),
     /** 志愿者: volunteer. */
     VOLUNTEER,
+    /** 评估员: ability assessor (GB/T 42195), two of whom sign each assessment. */
+    ASSESSOR(Authorities.ASSESS),
     /** 系统账号: another system (12345 hotline, a provider's system, devices). */
     SYSTEM(Authorities.ELDER_EDIT);
 

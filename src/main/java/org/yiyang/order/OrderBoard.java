@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dispatcher's live board (调度台): the open orders in the caller's scope by column, at-risk
- * ones first and then the oldest, at most {@code perColumn} each (the counts are complete), and
- * how many orders were completed, cancelled or expired today.
+ * The dispatcher's live board (调度台): the open orders in the caller's scope due within the next
+ * 24 hours by column, at-risk ones first and then the oldest, at most {@code perColumn} each (the
+ * counts are complete); how many orders were completed, cancelled or expired today; and how many
+ * open bookings lie further ahead ({@code laterBookings}).
  */
 public record OrderBoard(Instant at, Map<Column, Integer> counts, Map<Column, Integer> atRisk, Map<Column, List<Card>> columns,
-                         int completedToday, int cancelledToday, int expiredToday) {
+                         int completedToday, int cancelledToday, int expiredToday, int laterBookings) {
 
     /** The board's columns, in the order work flows through them. */
     public enum Column {

@@ -9,7 +9,7 @@ import org.yiyang.shared.RegionCode;
  * A caregiver who may be offered a visit (see {@link CaregiverDirectory#candidatesFor}): where they
  * start from, what they can do, and how much work they take.
  *
- * @param certificateExpiry the skill certificate's last valid day (never null for a candidate)
+ * @param certificateExpiry the skill certificate’s last valid day (null when none is on record: never qualifies)
  * @param window            working days and daily shift
  * @param maxDailyOrders    how many visits a day at most
  */

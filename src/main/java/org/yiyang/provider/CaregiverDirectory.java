@@ -29,4 +29,10 @@ public interface CaregiverDirectory {
      * caller checks against the visit.
      */
     java.util.Optional<CaregiverCandidate> activeCaregiver(long caregiverId);
+
+    /**
+     * Every caregiver who could be offered visits at all (ACTIVE, of an ACTIVE provider), with their
+     * skills, certificate expiry (possibly past or missing), days and hours: what dispatch indexes.
+     */
+    List<CaregiverCandidate> activeCaregivers();
 }

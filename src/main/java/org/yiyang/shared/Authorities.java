@@ -15,6 +15,9 @@ public final class Authorities {
     /** May edit the service catalogue and facility standards (bureau only). */
     public static final String CATALOGUE_EDIT = "CATALOGUE_EDIT";
 
+    /** May fill in, sign and submit ability assessments (评估员). */
+    public static final String ASSESS = "ASSESS";
+
     /** May create system accounts in their region and issue and revoke their API tokens. */
     public static final String ACCOUNT_ADMIN = "ACCOUNT_ADMIN";
 

@@ -8,4 +8,9 @@ public interface ScopedPrincipal {
     String username();
 
     DataScope scope();
+
+    /** The name people know the user by (the login name unless identity knows better). */
+    default String displayName() {
+        return username();
+    }
 }

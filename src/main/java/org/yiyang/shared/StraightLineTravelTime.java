@@ -36,6 +36,11 @@ public final class StraightLineTravelTime implements TravelTimeModel {
         return secondsFor(from.distanceMeters(to));
     }
 
+    @Override
+    public long seconds(GeoPoint from, GeoPoint to, double straightLineMeters) {
+        return secondsFor(straightLineMeters);
+    }
+
     /** The travel time for a straight-line distance in metres. */
     public long secondsFor(double straightLineMeters) {
         return Math.round(straightLineMeters * detourFactor / metersPerSecond);

@@ -13,6 +13,14 @@ public interface TravelTimeModel {
     /** Travel time in whole seconds (never negative). */
     long seconds(GeoPoint from, GeoPoint to);
 
+    /**
+     * The same when the caller already knows the great-circle distance between the points (a
+     * straight-line model then needs no second computation of it).
+     */
+    default long seconds(GeoPoint from, GeoPoint to, double straightLineMeters) {
+        return seconds(from, to);
+    }
+
     /** Travel times from each origin to one destination, in the origins' order. */
     default long[] secondsTo(List<GeoPoint> origins, GeoPoint destination) {
         long[] result = new long[origins.size()];

@@ -51,11 +51,8 @@ class DispatchBoardBrowserTests {
     long placeForFamilysElder() throws Exception {
         long elderId = jdbc.sql("select scope_elder_id from app_user where username = 'family'").query(Long.class).single();
         ServiceItem meal = catalogue.listActive().stream().filter(i -> i.requiredSkill() == CaregiverSkill.MEAL).findFirst().orElseThrow();
-        LocalDate day = LocalDate.now(ZONE).plusDays(1);
-        while (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        OffsetDateTime from = day.atTime(LocalTime.of(10, 0)).atZone(ZONE).toOffsetDateTime();
+        // due within the board's 24 hours
+        OffsetDateTime from = OffsetDateTime.now(ZONE).plusHours(2).withMinute(0).withSecond(0).withNano(0);
         String body = mvc.perform(post("/api/v1/orders").with(httpBasic("operator", "demo")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"elderId": %d, "serviceItemId": %d, "windowFrom": "%s", "windowTo": "%s", "notes": "老人行动不便，请多等一会儿"}
@@ -90,5 +87,27 @@ class DispatchBoardBrowserTests {
         phone.navigate("http://localhost:" + port + "/dispatch");
         assertThat(phone.locator("h1")).hasText("Dispatch board");
         BrowserSession.screenshot(phone, "dispatch-board-en-phone");
+    }
+
+    @Test
+    void anOperatorGoesFromTheCallersNumberToAPlacedOrderInThreeClicks() {
+        long elderId = jdbc.sql("select scope_elder_id from app_user where username = 'family'").query(Long.class).single();
+        String phone = jdbc.sql("select phones[1] from elder where id = :id").param("id", elderId).query(String.class).single();
+        String name = jdbc.sql("select name from elder where id = :id").param("id", elderId).query(String.class).single();
+        ServiceItem meal = catalogue.listActive().stream().filter(i -> i.requiredSkill() == CaregiverSkill.MEAL).findFirst().orElseThrow();
+        Page page = browser.loggedIn(port, "operator", "zh-CN", 1280, 900);
+        page.locator("nav.sidenav >> text=来电下单").click();
+        page.locator("#phone").fill(phone);
+        page.locator("#phone").press("Enter");                                   // 1: find the caller
+        assertThat(page.locator("#hotline-matches li[data-elder='" + elderId + "']")).containsText("老人本人来电");
+        BrowserSession.screenshot(page, "hotline-zh");
+        page.locator("#hotline-matches li[data-elder='" + elderId + "'] a.button").click();   // 2: order for them
+        page.locator("#serviceItemId").selectOption(String.valueOf(meal.id()));
+        assertThat(page.locator("#estimate .price")).containsText(meal.name());
+        BrowserSession.screenshot(page, "order-form-estimate-zh");
+        page.locator("form button[type=submit].primary").click();                // 3: place it
+        page.waitForURL(url -> url.matches(".*/orders/\\d+$"));
+        assertThat(page.locator("main")).containsText(name);
+        assertThat(page.locator("main")).containsText("待派单");
     }
 }

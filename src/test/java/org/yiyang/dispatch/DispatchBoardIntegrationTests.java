@@ -58,11 +58,8 @@ class DispatchBoardIntegrationTests {
                 select id from elder where status = 'ACTIVE' and region_code not like :p order by id limit 1
                 """).param("p", countyPrefix + "%").query(Long.class).single();
         meal = catalogue.listActive().stream().filter(i -> i.requiredSkill() == CaregiverSkill.MEAL).findFirst().orElseThrow();
-        LocalDate day = LocalDate.now(ZONE).plusDays(1);
-        while (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        from = day.atTime(LocalTime.of(9, 0)).atZone(ZONE).toOffsetDateTime();
+        // due within the board's 24 hours
+        from = OffsetDateTime.now(ZONE).plusHours(2).withMinute(0).withSecond(0).withNano(0);
     }
 
     /** A new caregiver like the demo one (same provider, home, skills) with other hours or certificate expiry (SQL expressions). */

@@ -75,12 +75,8 @@ public final class DirectoryCandidatePool implements CandidatePool, Supplier<Can
     private CandidateIndex load() {
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
-        List<CaregiverCandidate> caregivers = new ArrayList<>();
-        for (CaregiverSkill skill : CaregiverSkill.values()) {
-            for (int d = 0; d < 7; d++) {
-                caregivers.addAll(directory.candidatesFor(skill.name(), today.plusDays(d)));
-            }
-        }
+        // one query; certificates, days and hours are the chooser's to check per visit
+        List<CaregiverCandidate> caregivers = directory.activeCaregivers();
         CandidateIndex index = new CandidateIndex(caregivers, cellMeters, clock.instant());
         log.info("Dispatch index: {} caregivers loaded in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
         return index;

@@ -40,7 +40,7 @@ class DispatchConfiguration {
     static final String DISPATCH_EXECUTOR = "dispatchExecutor";
 
     @Bean(name = DISPATCH_EXECUTOR, destroyMethod = "shutdown")
-    ThreadPoolTaskExecutor dispatchExecutor(@Value("${yiyang.dispatch.workers:4}") int workers) {
+    ThreadPoolTaskExecutor dispatchExecutor(@Value("${yiyang.dispatch.workers:6}") int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("yiyang.dispatch.workers must be at least 1: " + workers);
         }

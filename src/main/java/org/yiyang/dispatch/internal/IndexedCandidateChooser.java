@@ -30,6 +30,8 @@ import org.yiyang.provider.CaregiverCandidate;
 public final class IndexedCandidateChooser implements CandidateChooser {
 
     private static final double METERS_PER_DEGREE = 111_195.0;
+    /** The first ring searched; each further ring is 2.5 times wider, up to the dispatch radius. */
+    private static final double FIRST_RING_METERS = 1_500;
 
     private final Supplier<CandidateIndex> index;
     private final TravelTimeModel travel;
@@ -54,38 +56,51 @@ public final class IndexedCandidateChooser implements CandidateChooser {
     public DispatchResult choose(DispatchRequest request) {
         CandidateIndex snapshot = index.get();
         Duty duty = Duty.of(request, clock);
+        // Nearest first: look close by, and further out only when too few qualify there. Travel
+        // time grows with distance, so when enough qualify within a ring nobody beyond it could
+        // rank among them; in a dense city this touches a few dozen caregivers instead of thousands.
+        double max = settings.maxRadiusMeters();
+        for (double radius = Math.min(max, FIRST_RING_METERS); ; radius = Math.min(max, radius * 2.5)) {
+            List<CandidateRanking.Qualified> qualified = nearestNotOverloaded(qualifiedWithin(snapshot, request, duty, radius),
+                    request.day());
+            if (qualified.size() >= 2 * settings.maxCandidates() || radius >= max) {
+                if (!qualified.isEmpty()) {
+                    return ranked(request, qualified);
+                }
+                return explain(snapshot, request, duty);
+            }
+        }
+    }
+
+    /** Those with the skill within {@code radius} who pass every rule but the load, in no order. */
+    private List<CandidateRanking.Qualified> qualifiedWithin(CandidateIndex snapshot, DispatchRequest request, Duty duty,
+                                                             double radius) {
         List<CaregiverCandidate> near = new ArrayList<>();
-        snapshot.forEachNear(request.skill(), request.location(), settings.maxRadiusMeters(), near::add);
+        snapshot.forEachNear(request.skill(), request.location(), radius, near::add);
         List<CandidateRanking.Qualified> passed = new ArrayList<>();
         GeoPoint at = request.location();
         double metersPerDegreeLng = METERS_PER_DEGREE * Math.cos(Math.toRadians(at.lat()));
-        double roughLimit = settings.maxRadiusMeters() * 1.01;
+        double roughLimit = radius * 1.01;
         for (CaregiverCandidate c : near) {
-            if (!DispatchRules.certificateValidOn(c, request.day())
+            // a flat-earth distance (within 0.1 % at this scale, no trigonometry) rules out the far ones
+            double dy = (c.home().lat() - at.lat()) * METERS_PER_DEGREE;
+            double dx = (c.home().lng() - at.lng()) * metersPerDegreeLng;
+            if (dx * dx + dy * dy > roughLimit * roughLimit
+                    || !DispatchRules.certificateValidOn(c, request.day())
                     || !c.window().worksOn(request.day())
                     || request.excludedCaregivers().contains(c.id())) {
                 continue;
             }
-            // a flat-earth distance (within 0.1 % at this scale, no trigonometry) rules out the far ones
-            double dy = (c.home().lat() - at.lat()) * METERS_PER_DEGREE;
-            double dx = (c.home().lng() - at.lng()) * metersPerDegreeLng;
-            if (dx * dx + dy * dy > roughLimit * roughLimit) {
-                continue;
-            }
             double distance = c.home().distanceMeters(at);
-            if (!DispatchRules.withinRadius(distance, settings.maxRadiusMeters())) {
+            if (distance > radius) {
                 continue;
             }
-            long seconds = travel.seconds(c.home(), at);
+            long seconds = travel.seconds(c.home(), at, distance);
             if (DispatchRules.worksInWindow(c, request.day(), duty.from(seconds), duty.to(seconds))) {
                 passed.add(new CandidateRanking.Qualified(c, Math.round(distance), seconds, 0));
             }
         }
-        List<CandidateRanking.Qualified> qualified = nearestNotOverloaded(passed, request.day());
-        if (!qualified.isEmpty()) {
-            return ranked(request, qualified);
-        }
-        return explain(snapshot, request, duty);
+        return passed;
     }
 
     /**

@@ -164,11 +164,33 @@ class ElderRegistryService implements ElderRegistry {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.List<org.yiyang.elder.CallerMatch> findByCaller(DataScope scope, String phone, int limit) {
+        String number;
+        try {
+            number = org.yiyang.shared.PhoneNumber.parse(phone).value();
+        } catch (org.yiyang.shared.InvalidValueException e) {
+            return java.util.List.of();
+        }
+        return elders.byCaller(scope, number, Math.max(1, Math.min(limit, 50)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public ElderRecord find(DataScope scope, long id) {
         return load(scope, id, false);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public ElderRecord findForService(DataScope scope, long id) {
+        return load(scope, id, false, false);
+    }
+
     private ElderRecord load(DataScope scope, long id, boolean reveal) {
+        return load(scope, id, reveal, true);
+    }
+
+    private ElderRecord load(DataScope scope, long id, boolean reveal, boolean withContactsAndHistory) {
         ElderRepository.Row r = elders.find(scope, id).orElseThrow(() -> new NotFoundException("elder.not-found", id));
         LocalDate today = today();
         ElderAge age = ElderAge.on(r.birthDate(), today);
@@ -177,10 +199,10 @@ class ElderRegistryService implements ElderRegistry {
                 .map(a -> new ElderRecord.Address(a.regionCode(), names.computeIfAbsent(a.regionCode(), this::regionName),
                         a.address(), a.location(), a.primary()))
                 .toList();
-        List<ElderRecord.Contact> contacts = elders.contacts(id).stream()
+        List<ElderRecord.Contact> contacts = !withContactsAndHistory ? List.of() : elders.contacts(id).stream()
                 .map(c -> new ElderRecord.Contact(c.name(), c.relation(), reveal ? c.phone() : masked(c.phone())))
                 .toList();
-        List<ElderRecord.StatusEntry> history = elders.history(id).stream()
+        List<ElderRecord.StatusEntry> history = !withContactsAndHistory ? List.of() : elders.history(id).stream()
                 .map(h -> new ElderRecord.StatusEntry(ElderStatus.valueOf(h.status()), h.reason(), h.effectiveDate(),
                         h.changedAt(), h.changedBy()))
                 .toList();

@@ -143,6 +143,24 @@ class ElderRepository {
         return named.query(sql, params, (rs, n) -> row(rs)).stream().findFirst();
     }
 
+    /** Active elders in scope with this number as their own or a contact's, own numbers first. */
+    List<org.yiyang.elder.CallerMatch> byCaller(DataScope scope, String phone, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("phone", phone)
+                .addValue("tail", phone.substring(phone.length() - 4)).addValue("limit", limit);
+        String scoped = scopeCondition(scope, params);
+        String sql = """
+                select id, contact_name, relation from (
+                  select e.id, null as contact_name, null as relation, 0 as rank from elder e
+                   where e.status = 'ACTIVE' and e.phone_tails @> array[cast(:tail as text)] and :phone = any(e.phones) and (%s)
+                  union all
+                  select e.id, c.name, c.relation, 1 from elder_contact c join elder e on e.id = c.elder_id
+                   where c.phone = :phone and e.status = 'ACTIVE' and (%s)
+                ) m order by rank, id limit :limit
+                """.formatted(scoped, scoped);
+        return named.query(sql, params, (rs, n) -> new org.yiyang.elder.CallerMatch(rs.getLong("id"),
+                rs.getString("contact_name"), rs.getString("relation")));
+    }
+
     /** The elder holding this ID number anywhere (not scoped: for the duplicate check only). */
     Optional<Long> idByIdNumberHash(byte[] hash) {
         return jdbc.sql("select id from elder where id_number_hmac = ?").param(hash).query(Long.class).optional();

@@ -12,7 +12,8 @@ import org.yiyang.shared.DemoSettings;
 import org.yiyang.shared.RegionLevel;
 
 /**
- * The bureau's demo logins: {@code city}, {@code county}, {@code operator}. The provider, caregiver
+ * The bureau's demo logins: {@code city}, {@code county}, {@code operator}, and the two ability
+ * assessors {@code assessor} and {@code assessor2} (the whole city, like the operator). The provider, caregiver
  * and family logins are made by the provider and elder seeders, which know whom they point at.
  */
 @Component
@@ -43,5 +44,9 @@ class IdentityDemoSeeder implements DemoSeeder {
                 Role.BUREAU_SUPERVISOR, DataScope.region(county.code().prefix())));
         accounts.create(new NewUser("operator", DEMO_PASSWORD, "热线坐席 · 调度员",
                 Role.OPERATOR, DataScope.region(city.code().prefix())));
+        accounts.create(new NewUser("assessor", DEMO_PASSWORD, "评估员 · 张敏",
+                Role.ASSESSOR, DataScope.region(city.code().prefix())));
+        accounts.create(new NewUser("assessor2", DEMO_PASSWORD, "评估员 · 李娟",
+                Role.ASSESSOR, DataScope.region(city.code().prefix())));
     }
 }

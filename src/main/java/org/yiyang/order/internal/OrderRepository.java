@@ -287,7 +287,13 @@ class OrderRepository {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    /** The open orders of the board: per column the at-risk ones first, then the oldest, at most {@code perColumn}. */
+    /** The board shows the work of the next day; bookings further ahead are only counted. */
+    static final java.time.Duration BOARD_HORIZON = java.time.Duration.ofHours(24);
+
+    /**
+     * The open orders of the board due within {@link #BOARD_HORIZON}: per column the at-risk ones
+     * first, then the oldest, at most {@code perColumn}.
+     */
     List<OrderBoard.Card> boardCards(DataScope scope, String region, int perColumn, Instant now) {
         return jdbc.sql("""
                         select * from (
@@ -303,12 +309,14 @@ class OrderRepository {
                                      end as risk
                                 from service_order o
                                where o.state in ('CREATED', 'OFFERED', 'ACCEPTED', 'EN_ROUTE', 'IN_SERVICE')
+                                 and coalesce(o.window_from, o.placed_at) < :horizon
                                  and o.region_code like :region and %s
                             ) o
                         ) o where o.n <= :perColumn
                          order by o.col, o.n
                         """.formatted(scopePredicate(scope)))
                 .param("region", (region == null ? "" : region) + "%").param("perColumn", perColumn)
+                .param("horizon", ts(now.plus(BOARD_HORIZON)))
                 .param("notAccepted", ts(now.minus(NOT_ACCEPTED_RISK))).param("notCheckedIn", ts(now.minus(NOT_CHECKED_IN_RISK)))
                 .query((rs, i) -> new OrderBoard.Card(rs.getLong("id"), OrderState.valueOf(rs.getString("state")),
                         rs.getLong("elder_id"), rs.getString("elder_name"), rs.getString("region_code").trim(),
@@ -330,17 +338,23 @@ class OrderRepository {
                                                    or (o.state in ('ACCEPTED', 'EN_ROUTE') and o.window_from < :notCheckedIn)) as risky
                           from service_order o
                          where o.region_code like :region and %s
-                           and (o.state in ('CREATED', 'OFFERED', 'ACCEPTED', 'EN_ROUTE', 'IN_SERVICE')
+                           and ((o.state in ('CREATED', 'OFFERED', 'ACCEPTED', 'EN_ROUTE', 'IN_SERVICE')
+                                 and coalesce(o.window_from, o.placed_at) < :horizon)
                                 or (o.state in ('COMPLETED', 'CONFIRMED', 'RATED') and o.check_out_at >= :today))
                          group by o.state
+                        union all
+                        select 'LATER', count(*), 0 from service_order o
+                         where o.region_code like :region and %s
+                           and o.state in ('CREATED', 'OFFERED', 'ACCEPTED', 'EN_ROUTE', 'IN_SERVICE')
+                           and o.window_from >= :horizon
                         union all
                         select e.to_state, count(distinct e.order_id), 0
                           from order_event e join service_order o on o.id = e.order_id
                          where e.to_state in ('CANCELLED', 'EXPIRED') and e.at >= :today
                            and o.region_code like :region and %s
                          group by e.to_state
-                        """.formatted(scopePredicate(scope), scopePredicate(scope)))
-                .param("region", (region == null ? "" : region) + "%")
+                        """.formatted(scopePredicate(scope), scopePredicate(scope), scopePredicate(scope)))
+                .param("region", (region == null ? "" : region) + "%").param("horizon", ts(now.plus(BOARD_HORIZON)))
                 .param("notAccepted", ts(now.minus(NOT_ACCEPTED_RISK))).param("notCheckedIn", ts(now.minus(NOT_CHECKED_IN_RISK)))
                 .param("today", ts(startOfToday))
                 .query((rs, i) -> result.put(rs.getString("state"), new long[] {rs.getLong("n"), rs.getLong("risky")}))

@@ -120,7 +120,7 @@ class OrderService implements ServiceOrders {
         Violations v = new Violations();
         v.require("elderId", in.elderId());
         v.require("serviceItemId", in.serviceItemId());
-        ElderRecord elder = in.elderId() == null ? null : elders.find(scope, in.elderId());
+        ElderRecord elder = in.elderId() == null ? null : elders.findForService(scope, in.elderId());
         if (elder != null && elder.status() != ElderStatus.ACTIVE) {
             v.add("elderId", "order.elder.inactive", elder.status().name());
         }
@@ -228,9 +228,13 @@ class OrderService implements ServiceOrders {
         }
         Map<OrderBoard.Column, Integer> counts = new java.util.EnumMap<>(OrderBoard.Column.class);
         Map<OrderBoard.Column, Integer> atRisk = new java.util.EnumMap<>(OrderBoard.Column.class);
-        int completed = 0, cancelled = 0, expired = 0;
+        int completed = 0, cancelled = 0, expired = 0, later = 0;
         Instant startOfToday = java.time.LocalDate.now(clock.withZone(ZONE)).atStartOfDay(ZONE).toInstant();
         for (Map.Entry<String, long[]> e : orders.boardCounts(scope, region, now, startOfToday).entrySet()) {
+            if (e.getKey().equals("LATER")) {
+                later = (int) e.getValue()[0];
+                continue;
+            }
             OrderState state = OrderState.valueOf(e.getKey());
             int n = (int) e.getValue()[0];
             switch (state) {
@@ -243,7 +247,7 @@ class OrderService implements ServiceOrders {
                 }
             }
         }
-        return new OrderBoard(now, counts, atRisk, columns, completed, cancelled, expired);
+        return new OrderBoard(now, counts, atRisk, columns, completed, cancelled, expired, later);
     }
 
     // ---- acting ------------------------------------------------------------------------------

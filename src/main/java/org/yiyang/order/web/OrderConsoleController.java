@@ -49,12 +49,16 @@ class OrderConsoleController {
     private final ServiceCatalogue catalogue;
     private final MessageSource messages;
 
-    OrderConsoleController(ServiceOrders orders, ElderRegistry elders, ServiceCatalogue catalogue, MessageSource messages) {
+    OrderConsoleController(ServiceOrders orders, ElderRegistry elders, ServiceCatalogue catalogue, MessageSource messages,
+                           org.springframework.beans.factory.ObjectProvider<org.yiyang.order.ArrivalEstimates> estimates) {
+        this.estimates = estimates;
         this.orders = orders;
         this.elders = elders;
         this.catalogue = catalogue;
         this.messages = messages;
     }
+
+    private final org.springframework.beans.factory.ObjectProvider<org.yiyang.order.ArrivalEstimates> estimates;
 
     /** The order form as typed: strings, so a wrong entry comes back to be fixed. */
     record OrderForm(String elderId, String serviceItemId, String address, String when, String day, String fromTime,
@@ -148,6 +152,51 @@ class OrderConsoleController {
             }
             return form(form, errors, model);
         }
+    }
+
+    /**
+     * The price and how soon someone could come, for the service, address and time chosen so far
+     * (the form asks for it whenever one of them changes).
+     */
+    @GetMapping("/orders/estimate")
+    String estimate(@ModelAttribute OrderForm form, Model model) {
+        requirePlacer();
+        Long elderId = number(form.elderId());
+        Long itemId = number(form.serviceItemId());
+        if (elderId == null || itemId == null) {
+            return "order/form :: estimate";
+        }
+        ElderRecord elder = elders.find(CurrentUser.scope(), elderId);
+        org.yiyang.provider.ServiceItem item = catalogue.findById(itemId).filter(org.yiyang.provider.ServiceItem::active).orElse(null);
+        if (item == null) {
+            return "order/form :: estimate";
+        }
+        ElderRecord.Address address = elder.addresses().stream()
+                .filter(a -> form.address() != null && a.address().strip().equals(form.address().strip()))
+                .findFirst().orElse(elder.primaryAddress());
+        java.time.Instant from = null;
+        java.time.Instant to = null;
+        if ("window".equals(form.when())) {
+            try {
+                LocalDate day = LocalDate.parse(form.day().strip());
+                from = day.atTime(LocalTime.parse(form.fromTime().strip())).atZone(ZONE).toInstant();
+                to = day.atTime(LocalTime.parse(form.toTime().strip())).atZone(ZONE).toInstant();
+            } catch (DateTimeParseException | NullPointerException e) {
+                from = null;
+            }
+            if (from == null || !to.isAfter(from) || !to.isAfter(java.time.Instant.now())) {
+                model.addAttribute("item", item);
+                return "order/form :: estimate";
+            }
+        }
+        model.addAttribute("item", item);
+        model.addAttribute("asap", from == null);
+        if (address != null && estimates.getIfAvailable() != null) {
+            model.addAttribute("estimate", estimates.getObject().estimate(elder.id(),
+                    item.requiredSkill() == null ? null : item.requiredSkill().name(), address.location(), from, to,
+                    item.standardMinutes()));
+        }
+        return "order/form :: estimate";
     }
 
     private String form(OrderForm form, Map<String, List<String>> errors, Model model) {

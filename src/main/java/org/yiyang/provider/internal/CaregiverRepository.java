@@ -177,22 +177,34 @@ class CaregiverRepository {
 
     /** One active caregiver of an active provider, whatever their skills and days. */
     java.util.Optional<CaregiverCandidate> activeCandidate(long id) {
-        return jdbc.sql("""
+        return active("c.id = :id", id).stream().findFirst();
+    }
+
+    /** Every active caregiver of an active provider, whatever their skills, days and certificate, in one query. */
+    List<CaregiverCandidate> activeCandidates() {
+        return active("true", null);
+    }
+
+    private List<CaregiverCandidate> active(String condition, Long id) {
+        var sql = jdbc.sql("""
                         select c.id, c.provider_id, c.home_lat, c.home_lng, c.region_code, c.certificate_expiry,
                                c.work_days, c.work_start, c.work_end, c.max_daily_orders,
                                (select string_agg(s2.skill, ',' order by s2.skill)
                                   from caregiver_skill s2 where s2.caregiver_id = c.id) as skills
                           from caregiver c
                           join provider_org p on p.id = c.provider_id and p.status = 'ACTIVE'
-                         where c.id = :id and c.status = 'ACTIVE'
-                        """)
-                .param("id", id)
-                .query((rs, i) -> new CaregiverCandidate(rs.getLong("id"), rs.getLong("provider_id"),
+                         where c.status = 'ACTIVE' and %s
+                         order by c.id
+                        """.formatted(condition));
+        if (id != null) {
+            sql = sql.param("id", id);
+        }
+        return sql.query((rs, i) -> new CaregiverCandidate(rs.getLong("id"), rs.getLong("provider_id"),
                         new GeoPoint(rs.getDouble("home_lat"), rs.getDouble("home_lng")),
                         new RegionCode(rs.getString("region_code")), skills(rs.getString("skills")),
                         rs.getObject("certificate_expiry", LocalDate.class), window(rs),
                         rs.getInt("max_daily_orders")))
-                .optional();
+                .list();
     }
 
     /** See {@link org.yiyang.provider.CaregiverDirectory#candidatesFor}: one query, skills aggregated per row. */

@@ -174,4 +174,9 @@ public class CaregiverService implements CaregiverDirectory {
     public java.util.Optional<CaregiverCandidate> activeCaregiver(long caregiverId) {
         return caregivers.activeCandidate(caregiverId);
     }
+
+    @Override
+    public List<CaregiverCandidate> activeCaregivers() {
+        return caregivers.activeCandidates();
+    }
 }

@@ -107,6 +107,7 @@ class DemoDataRunner implements ApplicationRunner {
                     provider  manager of the first home-care provider
                     caregiver a caregiver of that provider
                     family    family member of one elder
+                    assessor, assessor2  ability assessors (whole city)
                   API: http://localhost:{}/swagger-ui.html
                 ==============================================================
                 """, port, port);
