@@ -72,7 +72,11 @@ class ApiFuzzIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    record Target(String method, String path, String who, Map<String, Object> base, String updatedTable, Long updatedId) {
+    record Target(String method, String path, String who, Map<String, Object> base, String updatedTable, Long updatedId,
+                  boolean mutateFields) {
+        Target(String method, String path, String who, Map<String, Object> base, String updatedTable, Long updatedId) {
+            this(method, path, who, base, updatedTable, updatedId, true);
+        }
     }
 
     private final List<String> failures = new ArrayList<>();
@@ -110,6 +114,24 @@ class ApiFuzzIntegrationTests {
                 map("region", f.countyCode, "type", "COMMUNITY_STATION", "k", 2,
                         "candidates", List.of(map("id", "A", "name", "候选", "lat", f.lat, "lng", f.lng))), null, null));
 
+        // assessment, surveys, eligibility rules (settings shared with other tests: malformed bodies only there)
+        String today = LocalDate.now().toString();
+        targets.add(new Target("POST", "/api/v1/assessments/score", "assessor",
+                map("answers", map("B.1.1", 4, "B.1.2", 2), "riskEvents", map("A.2.14.1", 0), "diagnoses", List.of("F00")), null, null));
+        targets.add(new Target("POST", "/api/v1/elders/" + f.assessedElder + "/assessments", "assessor",
+                map("reason", "FIRST", "assessedOn", today, "answers", map("B.1.1", 4), "riskEvents", map("A.2.14.1", 0),
+                        "diagnoses", List.of("F00"), "coma", false), null, null));
+        targets.add(new Target("POST", "/api/v1/elders/" + f.assessedElder + "/assessments/legacy", "assessor",
+                map("assessedOn", today, "barthelScore", 60, "adlGrade", 1, "level", 2, "source", "旧系统", "notes", "迁移"), null, null));
+        targets.add(new Target("POST", "/api/v1/elders/" + f.assessedElder + "/assessments/change-report", "county", map("note", "身体变化"), null, null));
+        targets.add(new Target("PUT", "/api/v1/assessments/intervals", "county", map("regionPrefix", f.countyPrefix, "months", 12), null, null, false));
+        targets.add(new Target("PUT", "/api/v1/eligibility-rules/" + f.countyCode + "/AGE_ALLOWANCE", "county",
+                map("offered", true, "minAge", 80, "categories", List.of("ECONOMIC_HARDSHIP"), "minLevel", "2"), null, null, false));
+        targets.add(new Target("POST", "/api/v1/surveys", "city", survey(), null, null));
+        targets.add(new Target("PUT", "/api/v1/surveys/" + f.survey, "city", survey(), null, null));
+        targets.add(new Target("POST", "/api/v1/surveys/" + f.survey + "/responses", "city",
+                map("elderId", f.elder, "answers", List.of(map("questionId", 1, "value", "助餐"))), null, null, false));
+
         for (Target t : targets) {
             for (String body : MALFORMED) {
                 send(t, "malformed body " + shorten(body), body.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
@@ -120,7 +142,7 @@ class ApiFuzzIntegrationTests {
             send(t, "huge body", ("{\"blob\":\"" + TWO_MB + "\"," + JSON.writeValueAsString(t.base()).substring(1)).getBytes(StandardCharsets.UTF_8),
                     MediaType.APPLICATION_JSON);
 
-            for (String path : fieldPaths(t.base(), "")) {
+            for (String path : t.mutateFields() ? fieldPaths(t.base(), "") : List.<String>of()) {
                 List<Object> values = new ArrayList<>(VALUES);
                 java.util.Collections.shuffle(values, random);
                 List<Object> chosen = new ArrayList<>(values.subList(0, 3));
@@ -249,7 +271,10 @@ class ApiFuzzIntegrationTests {
                     (select max(id) from elder_address), (select max(id) from elder_contact), (select max(id) from elder_status_history),
                     (select count(*) || ':' || max(id) from provider_org), (select count(*) || ':' || max(id) from facility),
                     (select count(*) || ':' || max(id) from caregiver), (select count(*) || ':' || max(id) from service_item),
-                    (select count(*) || ':' || max(id) from app_user), (select count(*) || ':' || max(id) from api_token))
+                    (select count(*) || ':' || max(id) from app_user), (select count(*) || ':' || max(id) from api_token),
+                    (select count(*) || ':' || max(id) from assessment), (select md5(string_agg(t::text, ',' order by region_prefix)) from assessment_interval t),
+                    (select md5(string_agg(t::text, ',' order by t::text)) from eligibility_rule t), (select count(*) || ':' || max(id) from survey),
+                    (select count(*) || ':' || max(id) from survey_response))
                 """).query(String.class).single();
         if (t.updatedTable() != null) {
             counts += "/" + jdbc.sql("select md5(t::text) from " + t.updatedTable() + " t where id = ?").param(t.updatedId())
@@ -273,20 +298,20 @@ class ApiFuzzIntegrationTests {
 
     // ---- bodies ---------------------------------------------------------------------------------
 
-    /** Dotted paths of every leaf and container in a body ("addresses.0.address", "addresses", …). */
+    /** Paths of every leaf and container in a body ("addresses/0/address", "addresses", …; keys may contain dots). */
     @SuppressWarnings("unchecked")
     private static List<String> fieldPaths(Object node, String prefix) {
         List<String> out = new ArrayList<>();
         if (node instanceof Map<?, ?> m) {
             for (var e : ((Map<String, Object>) m).entrySet()) {
-                String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                String p = prefix.isEmpty() ? e.getKey() : prefix + "/" + e.getKey();
                 out.add(p);
                 if (e.getValue() instanceof Map || e.getValue() instanceof List) {
                     out.addAll(fieldPaths(e.getValue(), p));
                 }
             }
         } else if (node instanceof List<?> l && !l.isEmpty()) {
-            out.addAll(fieldPaths(l.getFirst(), prefix + ".0"));
+            out.addAll(fieldPaths(l.getFirst(), prefix + "/0"));
         }
         return out;
     }
@@ -295,7 +320,7 @@ class ApiFuzzIntegrationTests {
     @SuppressWarnings("unchecked")
     private static String mutate(Map<String, Object> base, String path, Object value) {
         Map<String, Object> copy = JSON.readValue(JSON.writeValueAsString(base), LinkedHashMap.class);
-        String[] parts = path.split("\\.");
+        String[] parts = path.split("/");
         Object node = copy;
         for (int i = 0; i < parts.length - 1; i++) {
             node = node instanceof List<?> l ? l.get(Integer.parseInt(parts[i])) : ((Map<String, Object>) node).get(parts[i]);
@@ -350,6 +375,8 @@ class ApiFuzzIntegrationTests {
         double lng;
         long elder;
         long otherElder;
+        long assessedElder;
+        long survey;
         long serviceItem;
         long provider;
         long facility;
@@ -370,6 +397,8 @@ class ApiFuzzIntegrationTests {
         f.serviceItem = created(perform("POST", "/api/v1/service-items", "city", JSON.writeValueAsString(serviceItem())));
         f.elder = created(perform("POST", "/api/v1/elders", "county", JSON.writeValueAsString(elder(f))));
         f.otherElder = created(perform("POST", "/api/v1/elders", "county", JSON.writeValueAsString(elder(f))));
+        f.assessedElder = created(perform("POST", "/api/v1/elders", "county", JSON.writeValueAsString(elder(f))));
+        f.survey = created(perform("POST", "/api/v1/surveys", "city", JSON.writeValueAsString(survey())));
         f.provider = created(perform("POST", "/api/v1/providers", "county", JSON.writeValueAsString(provider(f))));
         f.facility = created(perform("POST", "/api/v1/facilities", "county", JSON.writeValueAsString(facility(f))));
         f.caregiver = created(perform("POST", "/api/v1/caregivers", "county", JSON.writeValueAsString(caregiver(f))));
@@ -412,6 +441,12 @@ class ApiFuzzIntegrationTests {
                 "skills", List.of("MEAL", "CLEANING"), "certificateNo", "CERT-FUZZ-" + SERIAL.incrementAndGet(), "certificateLevel", "LEVEL_4",
                 "certificateExpiry", LocalDate.now().plusYears(2).toString(), "regionCode", f.community, "workDays", List.of(1, 2, 3, 4, 5),
                 "workStart", "08:00", "workEnd", "17:00", "maxDailyOrders", 6, "status", "ACTIVE");
+    }
+
+    private static Map<String, Object> survey() {
+        return map("title", "模糊测试问卷", "description", "测试", "questions", List.of(
+                map("kind", "SINGLE", "text", "最想要的服务", "required", true, "options", List.of("助餐", "助浴")),
+                map("kind", "TEXT", "text", "建议", "required", false)));
     }
 
     private static Map<String, Object> serviceItem() {
