@@ -2,7 +2,8 @@
 # Faults under load, scripted and repeatable (see bench/cluster-lib.sh for the setup: a standalone
 # PostgreSQL 17 that this script can crash and restart, and two Yiyang nodes on it). Orders are
 # placed through both nodes at a fixed rate (bench/ClusterLoad.java) while one fault happens:
-#   kill        kill -9 node 2 a third into the load; after the load, restart it: every acknowledged
+#   kill        kill -9 node 2 a third into the load, right after a burst of orders through it (so it
+#               dies with dispatches queued); after the load, restart it: every acknowledged
 #               order must exist, and every event publication (in flight on the killed node too) must
 #               be completed within a bounded time after the restart;
 #   pg-restart  crash PostgreSQL (pg_ctl stop -m immediate) a third into the load, start it again 5 s
@@ -60,7 +61,13 @@ if [[ $SCENARIO == all || $SCENARIO == kill ]]; then
   echo; echo "=== (a) kill -9 node 2 after ${FAULT_AT} s of ${DURATION} s at ${RATE} orders/s"
   load_start kill
   sleep "$FAULT_AT"
+  # a burst through node 2 just before the kill, so that it dies with dispatches queued and in flight
+  "$JAVA_HOME/bin/java" bench/ClusterLoad.java "http://localhost:${NODE_PORTS[1]}" 300 3 "$DATA/acks-burst.tsv" > "$DATA/load-burst.log" 2>&1 &
+  BURST=$!
+  sleep 4
+  echo "incomplete event publications just before the kill: $(incomplete)"
   node_kill9 1
+  wait "$BURST" || true
   echo "incomplete event publications right after the kill: $(incomplete)"
   wait "$LOAD"
   cat "$DATA/load-kill.log"
@@ -68,7 +75,9 @@ if [[ $SCENARIO == all || $SCENARIO == kill ]]; then
   node_start 1
   node_wait 1
   wait_all_complete 120 || VERDICT=1
-  verify kill
+  cat "$DATA/acks-kill.tsv" "$DATA/acks-burst.tsv" > "$DATA/acks-kill-all.tsv"
+  echo "burst through node 2: $(wc -l < "$DATA/acks-burst.tsv") orders acknowledged before the kill"
+  verify kill-all
 fi
 
 if [[ $SCENARIO == all || $SCENARIO == pg-restart ]]; then
