@@ -54,7 +54,8 @@ public class ClusterLoad {
 
         List<String> elders = new ArrayList<>();
         List<String> items = new ArrayList<>();
-        String sampleFrom = bases[0];
+        // where to read the sample of elders and services (-Dsample=URL: another node than the ones loaded)
+        String sampleFrom = System.getProperty("sample", bases[0]);
         long total = Long.parseLong(find(get(sampleFrom, "/api/v1/elders?size=1&status=ACTIVE"), "\"total\"\\s*:\\s*(\\d+)").getFirst());
         for (int i = 0; i < 10; i++) {
             int page = random.nextInt((int) Math.max(1, total / 200));
