@@ -3,7 +3,8 @@
 # bench/data/pg17) that the scripts can stop, restart and crash, and Yiyang nodes on it.
 #
 # Settings (environment): PGPORT (25432), NODE_PORTS ("18181 18182"), SIZE (default|large),
-# NODE_HEAP (1g), POOL (20, Hikari connections per node), EXTRA_ARGS (more --key=value for every node).
+# NODE_HEAP (1g), POOL (20, Hikari connections per node), EXTRA_ARGS (more --key=value for every node),
+# JAVA_OPTS (JVM options for every node), MVN_ARGS (e.g. -Dhikaricp.version=7.1.0 to try another pool version).
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -24,7 +25,7 @@ CRYPTO_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=
 declare -A NODE_PID
 
 build() {
-  ./mvnw -q -B -ntp -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime \
+  ./mvnw -q -B -ntp ${MVN_ARGS:-} -DskipTests package dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile=target/bench-classpath.txt
   CP=$(cat target/bench-classpath.txt)
 }
