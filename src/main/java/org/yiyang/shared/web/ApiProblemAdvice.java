@@ -75,6 +75,18 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (RejectedData.isCause(e)) {
+            // e.g. a NUL character in a text: the client's input, and the transaction rolled back
+            log.info("Data refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return problem(HttpStatus.BAD_REQUEST, RejectedData.CODE, text(RejectedData.CODE), null);
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            // the database is down, overloaded or locked: a clean 503 the client may retry, not a 500
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            ProblemDetail pd = problem(HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", text("service.unavailable"), null).getBody();
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        }
         String id = UUID.randomUUID().toString();
         log.error("Unexpected failure {} on {} {}", id, request.getMethod(), request.getRequestURI(), e);
         ResponseEntity<ProblemDetail> r = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", text("error.internal"), null);

@@ -14,7 +14,8 @@ import org.yiyang.shared.RuleViolationException;
 
 /**
  * Console pages: a record that is absent or outside the user's region is the same 404 page;
- * a refused rule is a page with its message; anything else a 500 page with a correlation id.
+ * a refused rule is a page with its message; a database that cannot serve now a 503 page (try
+ * again); anything else a 500 page with a correlation id.
  */
 @ControllerAdvice(annotations = Controller.class)
 class ConsoleErrorAdvice {
@@ -48,6 +49,19 @@ class ConsoleErrorAdvice {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.web.servlet.resource.NoResourceFoundException) {
             throw e;
+        }
+        if (RejectedData.isCause(e)) {
+            log.info("Data refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            response.setStatus(400);
+            model.addAttribute("messageCode", RejectedData.CODE);
+            model.addAttribute("messageArgs", new Object[0]);
+            return "error/rule";
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            response.setStatus(503);
+            response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            return "error/503";
         }
         String id = UUID.randomUUID().toString();
         log.error("Unexpected failure {} on {} {}", id, request.getMethod(), request.getRequestURI(), e);

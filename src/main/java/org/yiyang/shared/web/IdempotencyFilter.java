@@ -34,6 +34,8 @@ import org.yiyang.shared.ScopedPrincipal;
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
+
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
 
@@ -71,13 +73,24 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 + request.getContentType() + "\n", body);
         String who = principal.get().username();
 
-        // Take over a record whose first request died more than five minutes ago without an answer.
-        jdbc.sql("delete from idempotency_record where principal = ? and key = ? and completed_at is null and created_at < now() - interval '5 minutes'")
-                .params(who, key).update();
-        int inserted = jdbc.sql("insert into idempotency_record (principal, key, request_hash) values (?, ?, ?) on conflict do nothing")
-                .params(who, key, hash).update();
-        if (inserted == 0) {
-            replayOrRefuse(request, response, who, key, hash);
+        try {
+            // Take over a record whose first request died more than five minutes ago without an answer.
+            jdbc.sql("delete from idempotency_record where principal = ? and key = ? and completed_at is null and created_at < now() - interval '5 minutes'")
+                    .params(who, key).update();
+            int inserted = jdbc.sql("insert into idempotency_record (principal, key, request_hash) values (?, ?, ?) on conflict do nothing")
+                    .params(who, key, hash).update();
+            if (inserted == 0) {
+                replayOrRefuse(request, response, who, key, hash);
+                return;
+            }
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            // before the controller, so not seen by ApiProblemAdvice: the same clean 503 here
+            log.warn("Database unavailable on {} {} (Idempotency-Key): {}", request.getMethod(), request.getRequestURI(), e.toString());
+            response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            problem(request, response, 503, "service.unavailable");
             return;
         }
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
@@ -96,7 +109,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         } finally {
             if (!kept) {
-                jdbc.sql("delete from idempotency_record where principal = ? and key = ?").params(who, key).update();
+                try {
+                    jdbc.sql("delete from idempotency_record where principal = ? and key = ?").params(who, key).update();
+                } catch (RuntimeException e) {
+                    if (!DatabaseUnavailable.isCause(e)) {
+                        throw e;
+                    }
+                    // the database went away during the request: the unanswered record is taken over after five minutes
+                    log.warn("Idempotency-Key record of {} not released: {}", who, e.toString());
+                }
             }
             wrapped.copyBodyToResponse();
         }
