@@ -3,6 +3,7 @@ package org.yiyang;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.yiyang.planning.PlanSitesCommand;
 
 /**
  * Yiyang (颐养), a regional smart elderly-care service and supervision platform.
@@ -13,6 +14,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class YiyangApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && PlanSitesCommand.NAME.equals(args[0])) {
+            PlanSitesCommand.main(args); // a command-line tool: no Spring, no database
+            return;
+        }
         SpringApplication.run(YiyangApplication.class, args);
     }
 }
