@@ -250,7 +250,7 @@ class DispatchBoardController {
         }
         data.put("caregivers", points);
         String s = json.writeValueAsString(data);
-        return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return org.yiyang.shared.ScriptJson.safe(s);
     }
 
     /** How long ago, in whole minutes (for "placed 12 min ago"). */

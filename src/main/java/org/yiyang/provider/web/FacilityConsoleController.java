@@ -190,7 +190,7 @@ class FacilityConsoleController {
     /** JSON that is safe inside a {@code <script>} element. */
     private String mapJson(List<Facility> facilities) {
         String s = json.writeValueAsString(views.mapData(facilities, "/facilities/"));
-        return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return org.yiyang.shared.ScriptJson.safe(s);
     }
 
     private static boolean mayEdit() {
