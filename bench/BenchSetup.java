@@ -8,6 +8,9 @@ import java.sql.Statement;
  * every active caregiver works every day around the clock, takes up to 30 visits a day and holds
  * a certificate valid for a year, and has a login {@code cg<caregiver id>} with the demo password and a bearer token
  * {@code bench-cg-<caregiver id>}.
+ * Orders earlier benchmark runs left open (notes 'bench', 'mixed' or 'cluster', still awaiting dispatch or offered) are
+ * closed as expired, so every run starts from the same state: no backlog for the dispatch workers
+ * and no loads from earlier runs.
  * Idempotent. The application must be restarted afterwards (its dispatch index is loaded at start).
  *
  * java -cp <postgresql driver> bench/BenchSetup.java jdbc:postgresql://localhost:15432/postgres
@@ -35,8 +38,13 @@ public class BenchSetup {
                       from app_user u where u.username like 'cg%' and u.role = 'CAREGIVER'
                     on conflict (token_hash) do nothing
                     """);
+            int closed = s.executeUpdate("""
+                    update service_order set state = 'EXPIRED', state_reason = 'bench reset', offer_expires_at = null,
+                           dispatch_due_at = null, version = version + 1
+                     where notes in ('bench', 'mixed', 'cluster') and state in ('CREATED', 'OFFERED', 'ACCEPTED', 'EN_ROUTE')
+                    """);
             System.out.println("Bench setup: " + staff + " caregivers on duty around the clock, " + logins
-                    + " new caregiver logins, " + tokens + " new bearer tokens");
+                    + " new caregiver logins, " + tokens + " new bearer tokens, " + closed + " open orders of earlier runs closed");
         }
     }
 }

@@ -13,13 +13,20 @@ import org.yiyang.shared.GeoPoint;
  * {@code windowStart} to {@code windowEnd} or, with both null, as soon as possible (then {@code day}
  * must be today). {@code standardMinutes} is the service item's standard duration.
  * {@code excludedCaregivers} are those who already refused or let the offer expire (redispatch).
+ * {@code servedBefore} are the caregivers who visited the elder before (continuity of care), when
+ * the caller already knows them; {@code null} lets the chooser look them up.
  *
  * <p>A caregiver qualifies for a window only when on duty for all of it (the elder may expect them
  * at any moment of it) and, when the window is shorter than the service, until the service ends.
  */
 public record DispatchRequest(long elderId, CaregiverSkill skill, GeoPoint location, LocalDate day,
                               LocalTime windowStart, LocalTime windowEnd, int standardMinutes,
-                              Set<Long> excludedCaregivers) {
+                              Set<Long> excludedCaregivers, Set<Long> servedBefore) {
+
+    public DispatchRequest(long elderId, CaregiverSkill skill, GeoPoint location, LocalDate day, LocalTime windowStart,
+                           LocalTime windowEnd, int standardMinutes, Set<Long> excludedCaregivers) {
+        this(elderId, skill, location, day, windowStart, windowEnd, standardMinutes, excludedCaregivers, null);
+    }
 
     public DispatchRequest {
         Objects.requireNonNull(location, "location");
@@ -34,6 +41,7 @@ public record DispatchRequest(long elderId, CaregiverSkill skill, GeoPoint locat
             throw new IllegalArgumentException("standard minutes must be 1-1440: " + standardMinutes);
         }
         excludedCaregivers = excludedCaregivers == null ? Set.of() : Set.copyOf(excludedCaregivers);
+        servedBefore = servedBefore == null ? null : Set.copyOf(servedBefore);
     }
 
     /** A visit in a window on a day. */
@@ -55,7 +63,8 @@ public record DispatchRequest(long elderId, CaregiverSkill skill, GeoPoint locat
     public static DispatchRequest forOrder(org.yiyang.order.DispatchContext ctx, java.time.ZoneId zone) {
         CaregiverSkill skill = CaregiverSkill.find(ctx.requiredSkill()).orElse(null);
         if (ctx.asSoonAsPossible()) {
-            return asap(ctx.elderId(), skill, ctx.location(), ctx.day(), ctx.standardMinutes()).excluding(ctx.declinedBy());
+            return asap(ctx.elderId(), skill, ctx.location(), ctx.day(), ctx.standardMinutes()).excluding(ctx.declinedBy())
+                    .servedBefore(ctx.servedBy());
         }
         java.time.ZonedDateTime from = ctx.windowFrom().atZone(zone);
         java.time.ZonedDateTime to = ctx.windowTo().atZone(zone);
@@ -65,14 +74,21 @@ public record DispatchRequest(long elderId, CaregiverSkill skill, GeoPoint locat
         if (!start.isBefore(end)) {
             end = LocalTime.MAX;
         }
-        return inWindow(ctx.elderId(), skill, ctx.location(), day, start, end, ctx.standardMinutes()).excluding(ctx.declinedBy());
+        return inWindow(ctx.elderId(), skill, ctx.location(), day, start, end, ctx.standardMinutes()).excluding(ctx.declinedBy())
+                .servedBefore(ctx.servedBy());
     }
 
     /** The same request without the caregivers who refused or let the offer expire. */
     public DispatchRequest excluding(Set<Long> caregiverIds) {
         java.util.Set<Long> all = new java.util.HashSet<>(excludedCaregivers);
         all.addAll(caregiverIds);
-        return new DispatchRequest(elderId, skill, location, day, windowStart, windowEnd, standardMinutes, all);
+        return new DispatchRequest(elderId, skill, location, day, windowStart, windowEnd, standardMinutes, all, servedBefore);
+    }
+
+    /** The same request knowing who served the elder before ({@code null}: unknown). */
+    public DispatchRequest servedBefore(Set<Long> caregiverIds) {
+        return new DispatchRequest(elderId, skill, location, day, windowStart, windowEnd, standardMinutes, excludedCaregivers,
+                caregiverIds);
     }
 
     public boolean asSoonAsPossible() {

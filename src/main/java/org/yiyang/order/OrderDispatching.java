@@ -24,14 +24,22 @@ public interface OrderDispatching {
      */
     boolean offer(long orderId, long caregiverId, long providerId);
 
-    /** Nobody qualifies: the order stays awaiting dispatch, in the dispatcher's queue with the reason. No-op unless awaiting dispatch. */
-    void markUnassignable(long orderId, String reasonZh, String reasonEn);
+    /**
+     * Nobody qualifies: the order stays awaiting dispatch, in the dispatcher's queue with the reason,
+     * and automatic dispatch tries it again at {@code retryAt}. No-op unless awaiting dispatch.
+     */
+    void markUnassignable(long orderId, String reasonZh, String reasonEn, java.time.Instant retryAt);
 
     /**
-     * Orders placed after {@code placedAfter} still awaiting dispatch with nothing happening since
-     * {@code before} (marked unassignable or never dispatched), oldest first.
+     * One batch of automatic dispatch, in one transaction: takes up to {@code limit} orders due for
+     * dispatch (placed, refused, offer expired, or unassignable and due for a retry), locked so that
+     * other workers and nodes skip them, asks {@code decide} for each one's decision (it may read
+     * loads through this interface meanwhile), and applies them: offers (with history and events),
+     * unassignable marks retried after {@code retryAfter}; an order without a decision is retried
+     * after {@code retryAfter} too. Returns how many orders the batch took (0 = none due).
      */
-    java.util.List<Long> stillAwaitingDispatch(java.time.Instant placedAfter, java.time.Instant before, int limit);
+    int dispatchDue(int limit, java.time.Duration retryAfter,
+                    java.util.function.Function<java.util.List<DispatchContext>, Map<Long, DispatchDecision>> decide);
 
     /** Each caregiver's orders on the day (offered or accepted and not cancelled); absent = none. */
     Map<Long, Integer> loadOn(Collection<Long> caregiverIds, LocalDate day);

@@ -63,6 +63,7 @@ class AutoDispatchIntegrationTests {
     @Autowired ServiceOrders serviceOrders;
     @Autowired CandidateChooser chooser;
     @Autowired MessageSource messages;
+    @org.springframework.beans.factory.annotation.Value("${yiyang.dispatch.retry-interval}") Duration retryInterval;
 
     long elderId;
     OffsetDateTime from;
@@ -193,23 +194,31 @@ class AutoDispatchIntegrationTests {
     }
 
     @Test
-    void ordersPlacedWhileAutomaticDispatchWasOffAreDispatchedByTheRetry() throws Exception {
+    void ordersPlacedWhileAutomaticDispatchWasOffAreDispatchedOnceItIsOn() throws Exception {
         ServiceItem meal = catalogue.findByCode("ZC-001").orElseThrow();
         dispatcher.setEnabled(false);
-        long id;
-        java.time.Instant before = java.time.Instant.now().minusMillis(1);
+        List<Long> ids = new ArrayList<>();
         try {
-            id = place(meal, from.plusHours(6), from.plusHours(8));
-            Thread.sleep(300); // let the (switched off) listener pass
+            for (int i = 0; i < 12; i++) {
+                ids.add(place(meal, from.plusHours(6).plusMinutes(5 * i), from.plusHours(8)));
+            }
+            Thread.sleep(700); // longer than a worker's poll interval: nobody dispatches while off
+            assertThat(ids).allSatisfy(id -> assertThat(offer(id).state()).isEqualTo("CREATED"));
         } finally {
             dispatcher.setEnabled(true);
         }
-        assertThat(offer(id).state()).isEqualTo("CREATED");
 
-        assertThat(dispatcher.retryAwaiting(before, java.time.Instant.now().plusSeconds(1))).isEqualTo(1);
-
-        assertThat(offer(id).state()).isEqualTo("OFFERED");
-        assertThat(dispatchSteps(id)).isEqualTo(1);
+        for (long id : ids) {
+            assertThat(await(Duration.ofSeconds(3), () -> offer(id), x -> x.state().equals("OFFERED")).state()).isEqualTo("OFFERED");
+            assertThat(dispatchSteps(id)).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("select count(*) from service_order where id = any(:ids) and dispatch_due_at is not null")
+                .param("ids", ids.toArray(new Long[0])).query(Integer.class).single()).isZero();
+        // the order row is the queue: placing and dispatching leave nothing in the event publication table
+        assertThat(jdbc.sql("""
+                        select count(*) from event_publication
+                         where serialized_event like '%"orderId":' || :id || '%' or serialized_event like '%"orderId":' || :id2 || '%'
+                        """).param("id", ids.getFirst()).param("id2", ids.getLast()).query(Integer.class).single()).isZero();
     }
 
     private void refuseAs(long caregiverId, long providerId, long orderId) {
@@ -260,6 +269,17 @@ class AutoDispatchIntegrationTests {
         assertThat(o.reasonEn()).isEqualTo(why.reason(messages, Locale.ENGLISH)).startsWith("no caregiver").doesNotContain("{");
         assertThat(o.reasonZh()).isEqualTo(why.reason(messages, Locale.SIMPLIFIED_CHINESE)).contains("护理员");
         assertThat(orderDispatching.awaitingDispatch(id)).isPresent();
+        assertThat(jdbc.sql("select reason from order_event where order_id = :id and action = 'unassignable'")
+                .param("id", id).query(String.class).list()).containsExactly(o.reasonZh());
+        // tried again after the retry interval (2 min), and a retry finding nobody for the same reason adds no history
+        java.time.Instant due = jdbc.sql("select dispatch_due_at from service_order where id = :id").param("id", id)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(due).isBetween(java.time.Instant.now().plus(retryInterval).minusSeconds(20),
+                java.time.Instant.now().plus(retryInterval).plusSeconds(5));
+        jdbc.sql("update service_order set dispatch_due_at = now() - interval '1 second' where id = :id").param("id", id).update();
+        await(Duration.ofSeconds(3), () -> jdbc.sql("select dispatch_due_at > now() from service_order where id = :id")
+                .param("id", id).query(Boolean.class).single(), Boolean::booleanValue);
+        assertThat(offer(id).state()).isEqualTo("CREATED");
         assertThat(jdbc.sql("select reason from order_event where order_id = :id and action = 'unassignable'")
                 .param("id", id).query(String.class).list()).containsExactly(o.reasonZh());
 

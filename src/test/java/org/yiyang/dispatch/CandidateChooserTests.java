@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.yiyang.dispatch.internal.DispatchSettings;
+import org.yiyang.dispatch.internal.IndexedCandidateChooser;
 import org.yiyang.provider.CaregiverSkill;
 
 /** The dispatch rules, one test (or a small group) per rule; no Spring, a fixed clock (Monday 08:30). */
@@ -123,6 +124,51 @@ class CandidateChooserTests {
         assertThat(ids(result)).containsExactly(2L);
         assertThat(((DispatchResult.Candidates) result).best().load()).isEqualTo(5);
         assertThat(((DispatchResult.Candidates) result).best().maxDailyOrders()).isEqualTo(6);
+    }
+
+    @Test
+    void aBatchReadsTheLoadsOnceAndCountsItsOwnOffers() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        InMemoryCaregiverLoad stored = new InMemoryCaregiverLoad().add(1, MONDAY, 5);
+        CaregiverLoad counted = new CaregiverLoad() {
+            @Override
+            public int ordersOn(long caregiverId, java.time.LocalDate day) {
+                return stored.ordersOn(caregiverId, day);
+            }
+
+            @Override
+            public java.util.Map<Long, Integer> ordersOn(java.util.Collection<Long> ids, java.time.LocalDate day) {
+                reads.incrementAndGet();
+                return stored.ordersOn(ids, day);
+            }
+        };
+        IndexedCandidateChooser chooser = (IndexedCandidateChooser) chooser(List.of(caregiver(1, 500), caregiver(2, 1_500)),
+                counted, new InMemoryServiceHistory(), CaregiverRatings.UNRATED, DispatchSettings.defaults());
+
+        IndexedCandidateChooser.Batch batch = chooser.batch(List.of(bathingAt9(), bathingAt9(), bathingAt9()));
+        assertThat(reads.get()).as("one read of the loads for the whole batch").isEqualTo(1);
+
+        // 1 has 5 of 6 orders: the first order goes to 1, which is then full; the next ones go to 2
+        assertThat(ids(batch.choose(0))).containsExactly(1L, 2L);
+        batch.offered(1, MONDAY);
+        assertThat(ids(batch.choose(1))).containsExactly(2L);
+        batch.offered(2, MONDAY);
+        DispatchResult third = batch.choose(2);
+        assertThat(ids(third)).containsExactly(2L);
+        assertThat(((DispatchResult.Candidates) third).best().load()).isEqualTo(1);
+        assertThat(reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void continuityKnownToTheRequestIsNotLookedUpAgain() {
+        ServiceHistory failing = elderId -> {
+            throw new AssertionError("history looked up although the request knows it");
+        };
+        CandidateChooser chooser = chooser(List.of(caregiver(1, 1_000), caregiver(2, 1_150)), new InMemoryCaregiverLoad(),
+                failing, CaregiverRatings.UNRATED, DispatchSettings.defaults());
+
+        assertThat(ids(chooser.choose(bathingAt9().servedBefore(Set.of(2L))))).containsExactly(2L, 1L);
+        assertThat(ids(chooser.choose(bathingAt9().servedBefore(Set.of())))).containsExactly(1L, 2L);
     }
 
     @Test

@@ -86,6 +86,8 @@ class DispatchIntegrationTests {
         List<Long> expected = directory.candidatesFor("MEAL", tuesday).stream()
                 .filter(c -> c.home().distanceMeters(elder) <= 5_000)
                 .filter(c -> !c.window().start().isAfter(LocalTime.of(10, 0)) && !c.window().end().isBefore(LocalTime.of(11, 0)))
+                // other tests' orders may have been dispatched for that day: the full ones are out
+                .filter(c -> ordersOn(c.id(), tuesday) < c.maxDailyOrders())
                 .sorted(Comparator.comparingLong((CaregiverCandidate c) -> travel.seconds(c.home(), elder))
                         .thenComparingLong(c -> Math.round(c.home().distanceMeters(elder)))
                         .thenComparingLong(CaregiverCandidate::id))
@@ -95,5 +97,19 @@ class DispatchIntegrationTests {
         assertThat(best.distanceMeters()).isLessThanOrEqualTo(5_000);
         assertThat(jdbc.sql("select count(*) from caregiver_skill where caregiver_id = ? and skill = 'MEAL'")
                 .param(best.caregiverId()).query(Long.class).single()).isOne();
+    }
+
+    /** A caregiver's offered and taken orders on the day, counted the long way. */
+    private int ordersOn(long caregiverId, java.time.LocalDate day) {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        return jdbc.sql("""
+                        select count(*) from service_order
+                         where caregiver_id = :c and state not in ('CREATED', 'CANCELLED', 'EXPIRED')
+                           and coalesce(window_from, placed_at) >= :from and coalesce(window_from, placed_at) < :to
+                        """)
+                .param("c", caregiverId)
+                .param("from", java.sql.Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                .param("to", java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query(Integer.class).single();
     }
 }

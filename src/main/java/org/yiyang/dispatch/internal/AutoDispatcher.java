@@ -1,77 +1,96 @@
 package org.yiyang.dispatch.internal;
 
 import java.time.Duration;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.yiyang.dispatch.CandidateChooser;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yiyang.dispatch.DispatchCandidate;
 import org.yiyang.dispatch.DispatchRequest;
 import org.yiyang.dispatch.DispatchResult;
 import org.yiyang.dispatch.NoCandidate;
 import org.yiyang.order.DispatchContext;
+import org.yiyang.order.DispatchDecision;
 import org.yiyang.order.OrderDispatching;
 import org.yiyang.order.ServiceOrderOfferExpired;
 import org.yiyang.order.ServiceOrderPlaced;
 import org.yiyang.order.ServiceOrderRefused;
-import org.yiyang.provider.CaregiverSkill;
 
 /**
- * Automatic dispatch (派单): whenever an order awaits dispatch (placed, refused, offer expired) it is
- * offered to the best candidate the chooser ranks, leaving out the caregivers who already declined
- * it; when nobody qualifies the order goes to the dispatcher's queue with the reason. Runs after
- * the order's transaction committed, on a bounded pool of dispatch workers
- * ({@code yiyang.dispatch.workers}), through Spring Modulith's persistent event publication (an
- * event whose dispatch failed, or that was queued when the process died, stays incomplete and is
- * resubmitted).
+ * Automatic dispatch (派单): every order awaiting dispatch (placed, refused, offer expired, or found
+ * unassignable and due for a retry) is offered to the best candidate the chooser ranks, leaving out
+ * the caregivers who already declined it; when nobody qualifies the order goes to the dispatcher's
+ * queue with the reason and is tried again after {@code yiyang.dispatch.retry-interval}.
  *
- * <p>One offer at a time: {@link OrderDispatching#offer} locks the order's row and offers only
- * while it awaits dispatch, so concurrent dispatchers (threads or nodes) for the same order make
- * exactly one offer; the others see {@code false} and stop.
+ * <p>The queue is the orders table (ADR 0010): {@code yiyang.dispatch.workers} threads on each node
+ * take the due orders in batches ({@link OrderDispatching#dispatchDue}, rows locked with SKIP
+ * LOCKED, so workers and nodes never take the same order), decide them with one read of the
+ * caregivers' loads ({@link IndexedCandidateChooser#batch}) and write the offers in one
+ * transaction. Nothing lives only in memory: an order placed just before a crash is still due
+ * afterwards. A worker sleeps when nothing is due; placing, refusing or an expired offer wakes one
+ * after the commit (it then waits {@code yiyang.dispatch.linger} so that orders arriving together
+ * are decided in one batch), and every {@code yiyang.dispatch.poll-interval} a worker looks anyway
+ * (orders placed on other nodes, retries coming due).
  *
  * <p>{@code yiyang.dispatch.auto} switches it off (the dispatcher then dispatches by hand); the
  * switch can also be flipped at run time.
  */
 @Component
-public class AutoDispatcher {
+public class AutoDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AutoDispatcher.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int ROUNDS = 3;
-    private static final int RETRY_BATCH = 200;
-    /** Older orders have expired or wait for the dispatcher's hand. */
-    private static final Duration RETRY_HORIZON = Duration.ofDays(1);
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private final OrderDispatching orders;
-    private final CandidateChooser chooser;
+    private final IndexedCandidateChooser chooser;
     private final MessageSource messages;
     private final AtomicBoolean enabled;
     private final Duration retryAfter;
+    private final int workers;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration linger;
+    private final Semaphore wake = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
 
-    AutoDispatcher(OrderDispatching orders, CandidateChooser chooser, MessageSource messages,
+    AutoDispatcher(OrderDispatching orders, IndexedCandidateChooser chooser, MessageSource messages,
                    @Value("${yiyang.dispatch.auto:true}") boolean enabled,
-                   @Value("${yiyang.dispatch.retry-interval:PT2M}") Duration retryAfter) {
-        this.retryAfter = retryAfter;
+                   @Value("${yiyang.dispatch.retry-interval:PT2M}") Duration retryAfter,
+                   @Value("${yiyang.dispatch.workers:2}") int workers,
+                   @Value("${yiyang.dispatch.batch-size:64}") int batchSize,
+                   @Value("${yiyang.dispatch.poll-interval:PT0.5S}") Duration pollInterval,
+                   @Value("${yiyang.dispatch.linger:PT0.025S}") Duration linger) {
+        if (workers < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("yiyang.dispatch.workers and batch-size must be at least 1: " + workers + ", " + batchSize);
+        }
         this.orders = orders;
         this.chooser = chooser;
         this.messages = messages;
         this.enabled = new AtomicBoolean(enabled);
+        this.retryAfter = retryAfter;
+        this.workers = workers;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.linger = linger;
     }
 
     public boolean isEnabled() {
@@ -80,68 +99,148 @@ public class AutoDispatcher {
 
     public void setEnabled(boolean on) {
         enabled.set(on);
-    }
-
-    // Like @ApplicationModuleListener (after commit, asynchronous, recorded in the persistent event
-    // publication), but on the bounded dispatch workers and without one transaction around the whole
-    // dispatch: each step below takes a connection only for its own short transaction, so a burst of
-    // placed orders queues here instead of holding connections the placing requests need.
-
-    @Async(DispatchConfiguration.DISPATCH_EXECUTOR)
-    @TransactionalEventListener
-    void on(ServiceOrderPlaced event) {
-        dispatchIfEnabled(event.orderId());
-    }
-
-    @Async(DispatchConfiguration.DISPATCH_EXECUTOR)
-    @TransactionalEventListener
-    void on(ServiceOrderRefused event) {
-        dispatchIfEnabled(event.orderId());
-    }
-
-    @Async(DispatchConfiguration.DISPATCH_EXECUTOR)
-    @TransactionalEventListener
-    void on(ServiceOrderOfferExpired event) {
-        dispatchIfEnabled(event.orderId());
-    }
-
-    /**
-     * Every few minutes, orders still awaiting dispatch (nobody qualified then, or placed while
-     * automatic dispatch was off) are tried again: a caregiver may have come on duty or freed up.
-     * Safe on several nodes: offers are made under the order's row lock.
-     */
-    @Scheduled(fixedDelayString = "${yiyang.dispatch.retry-interval:PT2M}", initialDelayString = "${yiyang.dispatch.retry-interval:PT2M}")
-    void retryAwaiting() {
-        if (enabled.get()) {
-            java.time.Instant now = java.time.Instant.now();
-            retryAwaiting(now.minus(RETRY_HORIZON), now.minus(retryAfter));
+        if (on) {
+            wake.release(workers);
         }
     }
 
-    /** Dispatches the orders placed after {@code placedAfter} still awaiting dispatch since {@code before} (a batch); how many were offered. */
-    public int retryAwaiting(java.time.Instant placedAfter, java.time.Instant before) {
-        int offered = 0;
-        List<Long> ids = orders.stillAwaitingDispatch(placedAfter, before, RETRY_BATCH);
-        for (long id : ids) {
-            if (dispatch(id).isPresent()) {
-                offered++;
+    // ---- waking the workers ----------------------------------------------------------------------
+
+    @EventListener
+    void on(ServiceOrderPlaced event) {
+        wakeAfterCommit();
+    }
+
+    @EventListener
+    void on(ServiceOrderRefused event) {
+        wakeAfterCommit();
+    }
+
+    @EventListener
+    void on(ServiceOrderOfferExpired event) {
+        wakeAfterCommit();
+    }
+
+    /** Plain listeners (not transactional ones, which the event publication registry would record): the order row is the durable part. */
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeOne();
+                }
+            });
+        } else {
+            wakeOne();
+        }
+    }
+
+    private void wakeOne() {
+        if (wake.availablePermits() < workers) {
+            wake.release();
+        }
+    }
+
+    // ---- the workers ---------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            Thread t = Thread.ofPlatform().name("dispatch-" + (i + 1)).daemon().unstarted(this::work);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake.release(workers);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
-        if (!ids.isEmpty()) {
-            log.info("Dispatch retry: {} of {} waiting orders offered", offered, ids.size());
-        }
-        return offered;
+        threads.clear();
     }
 
-    private void dispatchIfEnabled(long orderId) {
-        if (enabled.get()) {
-            dispatch(orderId);
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void work() {
+        while (running) {
+            int taken = 0;
+            if (enabled.get()) {
+                try {
+                    taken = dispatchDue();
+                } catch (RuntimeException e) {
+                    // the database may be restarting: the orders stay due, try again after a pause
+                    log.warn("Dispatch batch failed, retrying in {}: {}", pollInterval, e.toString());
+                }
+            }
+            if (taken < batchSize) {
+                try {
+                    if (wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS) && !linger.isZero()) {
+                        // woken by an order just placed: let a few more arrive so that one batch takes them together
+                        Thread.sleep(linger);
+                    }
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
+    }
+
+    /** One batch now, on the calling thread: how many orders it took (0 = none due). */
+    public int dispatchDue() {
+        return orders.dispatchDue(batchSize, retryAfter, this::decide);
+    }
+
+    /** The decisions for a batch of due orders; an order whose decision failed is left out (and retried later). */
+    private Map<Long, DispatchDecision> decide(List<DispatchContext> due) {
+        List<DispatchContext> contexts = new ArrayList<>(due.size());
+        List<DispatchRequest> requests = new ArrayList<>(due.size());
+        for (DispatchContext ctx : due) {
+            try {
+                requests.add(request(ctx));
+                contexts.add(ctx);
+            } catch (RuntimeException e) {
+                log.error("Order {} cannot be dispatched automatically: {}", ctx.orderId(), e.toString());
+            }
+        }
+        IndexedCandidateChooser.Batch batch = chooser.batch(requests);
+        Map<Long, DispatchDecision> decisions = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            DispatchContext ctx = contexts.get(i);
+            try {
+                DispatchResult result = batch.choose(i);
+                if (result instanceof NoCandidate none) {
+                    decisions.put(ctx.orderId(), new DispatchDecision.Unassignable(
+                            none.reason(messages, Locale.SIMPLIFIED_CHINESE), none.reason(messages, Locale.ENGLISH)));
+                } else {
+                    DispatchCandidate best = ((DispatchResult.Candidates) result).best();
+                    decisions.put(ctx.orderId(), new DispatchDecision.Offer(best.caregiverId(), best.providerId()));
+                    batch.offered(best.caregiverId(), ctx.day());
+                }
+            } catch (RuntimeException e) {
+                log.error("Dispatch of order {} failed", ctx.orderId(), e);
+            }
+        }
+        return decisions;
     }
 
     /**
-     * Dispatches one order now: the caregiver it was offered to, or empty when nobody qualified (the
-     * order is then marked unassignable) or when the order no longer awaits dispatch.
+     * Dispatches one order now, outside the batches (a dispatcher's "try again", tests): the
+     * caregiver it was offered to, or empty when nobody qualified (the order is then marked
+     * unassignable) or when the order no longer awaits dispatch.
      */
     public OptionalLong dispatch(long orderId) {
         for (int round = 0; round < ROUNDS; round++) {
@@ -154,7 +253,7 @@ public class AutoDispatcher {
             if (result instanceof NoCandidate none) {
                 String zh = none.reason(messages, Locale.SIMPLIFIED_CHINESE);
                 String en = none.reason(messages, Locale.ENGLISH);
-                orders.markUnassignable(orderId, zh, en);
+                orders.markUnassignable(orderId, zh, en, java.time.Instant.now().plus(retryAfter));
                 log.info("Order {} unassignable: {}", orderId, en);
                 return OptionalLong.empty();
             }

@@ -33,7 +33,7 @@ class ChooserArrivalEstimates implements ArrivalEstimates {
                              int standardMinutes) {
         Instant day = windowFrom == null ? Instant.now() : windowFrom;
         DispatchContext context = new DispatchContext(0, requiredSkill, elderId, location, windowFrom, windowTo,
-                standardMinutes, day.atZone(ZONE).toLocalDate(), Set.of());
+                standardMinutes, day.atZone(ZONE).toLocalDate(), Set.of(), null);
         DispatchResult result = chooser.choose(DispatchRequest.forOrder(context, ZONE));
         if (result instanceof NoCandidate none) {
             return new Estimate(null, 0, none.reason(messages, LocaleContextHolder.getLocale()));

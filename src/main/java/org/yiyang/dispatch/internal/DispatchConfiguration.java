@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.yiyang.dispatch.CandidateChooser;
 import org.yiyang.dispatch.CaregiverLoad;
 import org.yiyang.dispatch.CaregiverRatings;
@@ -26,33 +25,11 @@ import org.yiyang.provider.CaregiverDirectory;
  * come from the orders ({@link OrderCaregiverLoad}, {@link OrderServiceHistory}); the in-memory
  * stand-ins remain for tests and benchmarks. Ratings are neutral until a bean provides them.
  *
- * <p>Automatic dispatch ({@link AutoDispatcher}) runs after the order's commit on
- * {@value #DISPATCH_EXECUTOR}: a fixed number of workers ({@code yiyang.dispatch.workers}) with a
- * queue, so that however fast orders arrive, dispatch never holds more than that many database
- * connections (unbounded listener threads starved the requests placing orders; see
- * docs/BENCHMARKS.md). The queue is only memory: each queued event is also an incomplete row of the
- * event publication table, resubmitted after a crash.
+ * <p>Automatic dispatch ({@link AutoDispatcher}) runs on its own few worker threads taking due
+ * orders from the orders table in batches (ADR 0010).
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.scheduling.annotation.EnableAsync
 class DispatchConfiguration {
-
-    static final String DISPATCH_EXECUTOR = "dispatchExecutor";
-
-    @Bean(name = DISPATCH_EXECUTOR, destroyMethod = "shutdown")
-    ThreadPoolTaskExecutor dispatchExecutor(@Value("${yiyang.dispatch.workers:6}") int workers) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("yiyang.dispatch.workers must be at least 1: " + workers);
-        }
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(workers);
-        executor.setMaxPoolSize(workers);
-        executor.setQueueCapacity(Integer.MAX_VALUE);
-        executor.setThreadNamePrefix("dispatch-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
-    }
 
     @Bean
     DispatchSettings dispatchSettings(@Value("${yiyang.dispatch.max-radius-m:5000}") double maxRadiusMeters,
@@ -74,7 +51,7 @@ class DispatchConfiguration {
     }
 
     @Bean
-    CandidateChooser candidateChooser(DirectoryCandidatePool pool, TravelTimeModel travel, DispatchSettings settings,
+    IndexedCandidateChooser candidateChooser(DirectoryCandidatePool pool, TravelTimeModel travel, DispatchSettings settings,
                                       ObjectProvider<CaregiverLoad> load, ObjectProvider<ServiceHistory> history,
                                       ObjectProvider<CaregiverRatings> ratings, ObjectProvider<Clock> clock) {
         return new IndexedCandidateChooser(pool, travel, load.getIfAvailable(InMemoryCaregiverLoad::new),

@@ -54,21 +54,124 @@ public final class IndexedCandidateChooser implements CandidateChooser {
 
     @Override
     public DispatchResult choose(DispatchRequest request) {
+        return choose(request, load);
+    }
+
+    /**
+     * A batch of dispatches deciding one after another with one read of the caregivers' loads: the
+     * loads of the nearest candidates of every request are read at once (one query per day), and
+     * each offer made in the batch counts towards its caregiver's load for the next decisions.
+     */
+    public Batch batch(List<DispatchRequest> requests) {
+        CandidateIndex snapshot = index.get();
+        double max = settings.maxRadiusMeters();
+        Map<LocalDate, java.util.Set<Long>> nearest = new java.util.HashMap<>();
+        List<Ring> rings = new ArrayList<>(requests.size());
+        for (DispatchRequest r : requests) {
+            Duty duty;
+            try {
+                duty = Duty.of(r, clock);
+            } catch (IllegalArgumentException e) {
+                rings.add(null);    // choose(i) says why
+                continue;
+            }
+            Ring ring = ring(snapshot, r, duty, Math.min(max, FIRST_RING_METERS));
+            while (ring.passed().size() < 2 * settings.maxCandidates() && ring.radius() < max) {
+                ring = ring(snapshot, r, duty, Math.min(max, ring.radius() * 2.5));
+            }
+            rings.add(ring);
+            java.util.Set<Long> ids = nearest.computeIfAbsent(r.day(), d -> new java.util.HashSet<>());
+            for (int i = 0; i < Math.min(ring.passed().size(), 3 * settings.maxCandidates()); i++) {
+                ids.add(ring.passed().get(i).caregiver().id());
+            }
+        }
+        Batch batch = new Batch(requests, rings);
+        nearest.forEach(batch::read);
+        return batch;
+    }
+
+    /** Those with the skill within {@code radius} who pass every rule but the load, nearest first. */
+    private record Ring(double radius, List<CandidateRanking.Qualified> passed) {
+    }
+
+    private Ring ring(CandidateIndex snapshot, DispatchRequest request, Duty duty, double radius) {
+        List<CandidateRanking.Qualified> passed = qualifiedWithin(snapshot, request, duty, radius);
+        passed.sort(java.util.Comparator.comparingLong(CandidateRanking.Qualified::travelSeconds));
+        return new Ring(radius, List.copyOf(passed));
+    }
+
+    /** See {@link #batch}. Not thread-safe: one batch belongs to one dispatch worker. */
+    public final class Batch {
+
+        private final List<DispatchRequest> requests;
+        private final List<Ring> rings;
+        private final Map<LocalDate, Map<Long, Integer>> known = new java.util.HashMap<>();
+        private final CaregiverLoad view = new CaregiverLoad() {
+            @Override
+            public int ordersOn(long caregiverId, LocalDate day) {
+                return ordersOn(List.of(caregiverId), day).getOrDefault(caregiverId, 0);
+            }
+
+            @Override
+            public Map<Long, Integer> ordersOn(java.util.Collection<Long> caregiverIds, LocalDate day) {
+                Map<Long, Integer> loads = known.computeIfAbsent(day, d -> new java.util.HashMap<>());
+                List<Long> unknown = caregiverIds.stream().filter(id -> !loads.containsKey(id)).toList();
+                if (!unknown.isEmpty()) {
+                    read(day, unknown);
+                }
+                Map<Long, Integer> result = new java.util.HashMap<>();
+                for (Long id : caregiverIds) {
+                    result.put(id, loads.get(id));
+                }
+                return result;
+            }
+        };
+
+        private Batch(List<DispatchRequest> requests, List<Ring> rings) {
+            this.requests = requests;
+            this.rings = rings;
+        }
+
+        private void read(LocalDate day, java.util.Collection<Long> ids) {
+            Map<Long, Integer> loads = known.computeIfAbsent(day, d -> new java.util.HashMap<>());
+            Map<Long, Integer> read = load.ordersOn(ids, day);
+            for (Long id : ids) {
+                loads.put(id, read.getOrDefault(id, 0));
+            }
+        }
+
+        /** The decision for the batch's {@code i}-th request. */
+        public DispatchResult choose(int i) {
+            return IndexedCandidateChooser.this.choose(requests.get(i), view, rings.get(i));
+        }
+
+        /** The batch offered an order of {@code day} to the caregiver: one more for the decisions after. */
+        public void offered(long caregiverId, LocalDate day) {
+            known.computeIfAbsent(day, d -> new java.util.HashMap<>()).merge(caregiverId, 1, Integer::sum);
+        }
+    }
+
+    private DispatchResult choose(DispatchRequest request, CaregiverLoad load) {
+        return choose(request, load, null);
+    }
+
+    private DispatchResult choose(DispatchRequest request, CaregiverLoad load, Ring first) {
         CandidateIndex snapshot = index.get();
         Duty duty = Duty.of(request, clock);
         // Nearest first: look close by, and further out only when too few qualify there. Travel
         // time grows with distance, so when enough qualify within a ring nobody beyond it could
         // rank among them; in a dense city this touches a few dozen caregivers instead of thousands.
         double max = settings.maxRadiusMeters();
-        for (double radius = Math.min(max, FIRST_RING_METERS); ; radius = Math.min(max, radius * 2.5)) {
-            List<CandidateRanking.Qualified> qualified = nearestNotOverloaded(qualifiedWithin(snapshot, request, duty, radius),
-                    request.day());
-            if (qualified.size() >= 2 * settings.maxCandidates() || radius >= max) {
+        Ring ring = first != null ? first : ring(snapshot, request, duty, Math.min(max, FIRST_RING_METERS));
+        while (true) {
+            List<CandidateRanking.Qualified> qualified = nearestNotOverloaded(ring.passed(), request.day(), load);
+            if (qualified.size() >= 2 * settings.maxCandidates() || ring.radius() >= max) {
                 if (!qualified.isEmpty()) {
                     return ranked(request, qualified);
                 }
-                return explain(snapshot, request, duty);
+                return explain(snapshot, request, duty, load);
             }
+            ring = ring(snapshot, request, duty, Math.min(max, ring.radius() * 2.5));
         }
     }
 
@@ -108,12 +211,13 @@ public final class IndexedCandidateChooser implements CandidateChooser {
      * few times as many as a dispatch returns (not for every caregiver within the radius), more
      * only when too many of those are full.
      */
-    private List<CandidateRanking.Qualified> nearestNotOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day) {
-        passed.sort(java.util.Comparator.comparingLong(CandidateRanking.Qualified::travelSeconds));
+    /** {@code passed} nearest first. */
+    private List<CandidateRanking.Qualified> nearestNotOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day,
+                                                                  CaregiverLoad load) {
         int chunk = Math.max(1, 3 * settings.maxCandidates());
         List<CandidateRanking.Qualified> result = new ArrayList<>();
         for (int from = 0; from < passed.size() && result.size() < 2 * settings.maxCandidates(); from += chunk) {
-            result.addAll(notOverloaded(passed.subList(from, Math.min(passed.size(), from + chunk)), day));
+            result.addAll(notOverloaded(passed.subList(from, Math.min(passed.size(), from + chunk)), day, load));
         }
         return result;
     }
@@ -161,7 +265,8 @@ public final class IndexedCandidateChooser implements CandidateChooser {
         return result;
     }
 
-    private List<CandidateRanking.Qualified> notOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day) {
+    private List<CandidateRanking.Qualified> notOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day,
+                                                           CaregiverLoad load) {
         if (passed.isEmpty()) {
             return passed;
         }
@@ -177,12 +282,13 @@ public final class IndexedCandidateChooser implements CandidateChooser {
     }
 
     private DispatchResult ranked(DispatchRequest request, List<CandidateRanking.Qualified> qualified) {
-        return new DispatchResult.Candidates(CandidateRanking.rank(qualified, history.servedBefore(request.elderId()),
+        java.util.Set<Long> served = request.servedBefore() != null ? request.servedBefore() : history.servedBefore(request.elderId());
+        return new DispatchResult.Candidates(CandidateRanking.rank(qualified, served,
                 ratings, settings.tieTolerance(), request.day(), settings.maxCandidates()));
     }
 
     /** Applies the filters in order to everyone, counting whom each removed; ranks any survivors. */
-    private DispatchResult explain(CandidateIndex snapshot, DispatchRequest request, Duty duty) {
+    private DispatchResult explain(CandidateIndex snapshot, DispatchRequest request, Duty duty, CaregiverLoad load) {
         Map<DispatchFilter, Integer> eliminated = new EnumMap<>(DispatchFilter.class);
         List<CandidateRanking.Qualified> reached = new ArrayList<>();
         for (CaregiverCandidate c : snapshot.all()) {
@@ -212,7 +318,7 @@ public final class IndexedCandidateChooser implements CandidateChooser {
                 reached.add(new CandidateRanking.Qualified(c, Math.round(distance), seconds, 0));
             }
         }
-        List<CandidateRanking.Qualified> available = notOverloaded(reached, request.day());
+        List<CandidateRanking.Qualified> available = notOverloaded(reached, request.day(), load);
         if (available.size() < reached.size()) {
             eliminated.put(DispatchFilter.OVERLOADED, reached.size() - available.size());
         }

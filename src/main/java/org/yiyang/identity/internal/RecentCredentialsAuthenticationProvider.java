@@ -23,7 +23,9 @@ import org.springframework.security.core.AuthenticationException;
  * HTTP Basic don't pay BCrypt on every request. Only an HMAC of the credentials under a key made
  * at start-up is kept in memory, never the password; a remembered login expires after
  * {@code ttl} (so a changed password or disabled user takes effect within that time), and the
- * memory is bounded.
+ * memory is bounded. When a remembered login expires under load, the requests arriving meanwhile
+ * wait for the one BCrypt check already running for the same credentials instead of each starting
+ * their own (at 300 requests/s an expiry used to start ~25 checks at once: 2 s of CPU).
  */
 class RecentCredentialsAuthenticationProvider implements AuthenticationProvider {
 
@@ -34,6 +36,7 @@ class RecentCredentialsAuthenticationProvider implements AuthenticationProvider 
     private final Clock clock;
     private final byte[] key = new byte[32];
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<YiyangUser>> checking = new ConcurrentHashMap<>();
 
     RecentCredentialsAuthenticationProvider(DaoAuthenticationProvider delegate, Duration ttl, Clock clock) {
         this.delegate = delegate;
@@ -53,16 +56,47 @@ class RecentCredentialsAuthenticationProvider implements AuthenticationProvider 
         if (hit != null && hit.until().isAfter(now)) {
             return UsernamePasswordAuthenticationToken.authenticated(hit.user(), null, hit.user().getAuthorities());
         }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.getPrincipal() instanceof YiyangUser user) {
-            if (remembered.size() >= MAX_ENTRIES) {
-                remembered.entrySet().removeIf(e -> !e.getValue().until().isAfter(now));
-                if (remembered.size() >= MAX_ENTRIES) remembered.clear();
+        java.util.concurrent.CompletableFuture<YiyangUser> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<YiyangUser> running = checking.putIfAbsent(fingerprint, mine);
+        if (running != null) {
+            YiyangUser user = await(running);
+            if (user != null) {
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             }
-            remembered.put(fingerprint, new Remembered(user.withoutPassword(), now.plus(ttl)));
-            return UsernamePasswordAuthenticationToken.authenticated(user.withoutPassword(), null, user.getAuthorities());
+            return delegate.authenticate(authentication);   // not one of ours: no sharing
         }
-        return result;
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            if (result != null && result.getPrincipal() instanceof YiyangUser user) {
+                if (remembered.size() >= MAX_ENTRIES) {
+                    remembered.entrySet().removeIf(e -> !e.getValue().until().isAfter(now));
+                    if (remembered.size() >= MAX_ENTRIES) remembered.clear();
+                }
+                YiyangUser safe = user.withoutPassword();
+                remembered.put(fingerprint, new Remembered(safe, now.plus(ttl)));
+                mine.complete(safe);
+                return UsernamePasswordAuthenticationToken.authenticated(safe, null, user.getAuthorities());
+            }
+            mine.complete(null);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(fingerprint, mine);
+        }
+    }
+
+    /** The outcome of the check another request is running for the same credentials (its exception rethrown). */
+    private static YiyangUser await(java.util.concurrent.CompletableFuture<YiyangUser> running) {
+        try {
+            return running.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override

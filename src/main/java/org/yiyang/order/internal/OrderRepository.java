@@ -32,9 +32,11 @@ import org.yiyang.shared.RuleViolationException;
 class OrderRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    OrderRepository(JdbcClient jdbc) {
+    OrderRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The scope as a SQL condition over {@code service_order o}; ids are numbers, so literals are safe. */
@@ -54,9 +56,9 @@ class OrderRepository {
                         insert into service_order (elder_id, region_code, service_item_id, service_code, service_name, price_fen,
                                                    standard_minutes, required_skill, channel, placed_by, placed_by_name, placed_at,
                                                    address_text, address_community, address_lat, address_lng, window_from, window_to,
-                                                   notes, state, elder_name)
+                                                   notes, state, elder_name, dispatch_due_at)
                         values (:elder, :region, :item, :code, :name, :price, :minutes, :skill, :channel, :by, :byName, :at,
-                                :addr, :community, :lat, :lng, :from, :to, :notes, :state, :elderName)
+                                :addr, :community, :lat, :lng, :from, :to, :notes, :state, :elderName, :due)
                         returning id
                         """)
                 .param("elder", o.elderId).param("region", o.regionCode).param("item", o.item.id())
@@ -66,7 +68,7 @@ class OrderRepository {
                 .param("at", ts(o.placedAt)).param("addr", o.address.text()).param("community", o.address.communityCode())
                 .param("lat", o.address.location().lat()).param("lng", o.address.location().lng())
                 .param("from", ts(o.windowFrom)).param("to", ts(o.windowTo)).param("notes", o.notes)
-                .param("state", o.state.name()).param("elderName", o.elderName)
+                .param("state", o.state.name()).param("elderName", o.elderName).param("due", ts(o.dispatchDueAt))
                 .query(Long.class).single();
     }
 
@@ -80,7 +82,7 @@ class OrderRepository {
                                check_out_lat = :coLat, check_out_lng = :coLng, check_out_distance_m = :coDist,
                                confirmed_at = :confAt, confirmed_by = :confBy, rating = :rating, rating_comment = :comment,
                                rated_at = :ratedAt, caregiver_notes = :cgNotes, confirm_failures = :confFail,
-                               confirm_locked_until = :confLock, version = version + 1,
+                               confirm_locked_until = :confLock, dispatch_due_at = :due, version = version + 1,
                                unassignable_reason_zh = case when :state = 'CREATED' then unassignable_reason_zh end,
                                unassignable_reason_en = case when :state = 'CREATED' then unassignable_reason_en end,
                                unassignable_at = case when :state = 'CREATED' then unassignable_at end
@@ -97,7 +99,7 @@ class OrderRepository {
                 .param("coDist", o.checkOutDistance).param("confAt", ts(o.confirmedAt)).param("confBy", o.confirmedBy)
                 .param("rating", o.rating).param("comment", o.ratingComment).param("ratedAt", ts(o.ratedAt))
                 .param("cgNotes", o.caregiverNotes).param("confFail", o.confirmFailures).param("confLock", ts(o.confirmLockedUntil))
-                .param("id", o.id).param("version", o.version)
+                .param("due", ts(o.dispatchDueAt)).param("id", o.id).param("version", o.version)
                 .update();
         if (n != 1) {
             throw RuleViolationException.conflict("order.changed");
@@ -126,6 +128,81 @@ class OrderRepository {
         }
     }
 
+    /**
+     * Writes the offers of a dispatch batch in one round trip: only the columns an offer changes
+     * ({@link ServiceOrder#offerTo}); each order locked by {@link #lockDueForDispatch} beforehand.
+     */
+    void updateOffers(List<ServiceOrder> offered) {
+        int[][] counts = batch.batchUpdate("""
+                        update service_order set state = 'OFFERED', state_reason = null, caregiver_id = ?, provider_id = ?,
+                               offer_expires_at = ?, dispatch_due_at = null, version = version + 1,
+                               unassignable_reason_zh = null, unassignable_reason_en = null, unassignable_at = null
+                         where id = ? and version = ? and state = 'CREATED'
+                        """, offered, offered.size(), (ps, o) -> {
+                    ps.setLong(1, o.caregiverId);
+                    ps.setLong(2, o.providerId);
+                    ps.setTimestamp(3, ts(o.offerExpiresAt));
+                    ps.setLong(4, o.id);
+                    ps.setInt(5, o.version);
+                });
+        for (int[] chunk : counts) {
+            for (int n : chunk) {
+                if (n != 1 && n != java.sql.Statement.SUCCESS_NO_INFO) {
+                    throw RuleViolationException.conflict("order.changed");
+                }
+            }
+        }
+        offered.forEach(o -> o.version++);
+    }
+
+    /** A dispatch batch's "nobody qualifies" marks: reason, time, and when to try again. */
+    record UnassignableMark(long orderId, String reasonZh, String reasonEn, Instant at, Instant retryAt) {
+    }
+
+    void markUnassignable(List<UnassignableMark> marks) {
+        batch.batchUpdate("""
+                        update service_order set unassignable_reason_zh = ?, unassignable_reason_en = ?, unassignable_at = ?,
+                               dispatch_due_at = ?
+                         where id = ? and state = 'CREATED'
+                        """, marks, marks.size(), (ps, m) -> {
+                    ps.setString(1, m.reasonZh());
+                    ps.setString(2, m.reasonEn());
+                    ps.setTimestamp(3, ts(m.at()));
+                    ps.setTimestamp(4, ts(m.retryAt()));
+                    ps.setLong(5, m.orderId());
+                });
+    }
+
+    /** Puts the orders of a dispatch batch left without a decision back in the queue at {@code retryAt} (null: out of it). */
+    void retryDispatchAt(List<Long> orderIds, Instant retryAt) {
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("update service_order set dispatch_due_at = :at where id = any(:ids)")
+                    .param("at", ts(retryAt)).param("ids", orderIds.toArray(new Long[0]))
+                    .update();
+        }
+    }
+
+    /** The steps of many orders in one round trip. */
+    void appendSteps(List<Map.Entry<Long, ServiceOrder.Step>> steps) {
+        batch.batchUpdate("""
+                        insert into order_event (order_id, action, from_state, to_state, user_id, username, at, lat, lng, reason, detail)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, steps, steps.size(), (ps, e) -> {
+                    ServiceOrder.Step s = e.getValue();
+                    ps.setLong(1, e.getKey());
+                    ps.setString(2, s.action());
+                    ps.setString(3, s.from() == null ? null : s.from().name());
+                    ps.setString(4, s.to().name());
+                    ps.setLong(5, s.actor().userId());
+                    ps.setString(6, s.actor().username());
+                    ps.setTimestamp(7, ts(s.at()));
+                    ps.setObject(8, s.location() == null ? null : s.location().lat(), java.sql.Types.DOUBLE);
+                    ps.setObject(9, s.location() == null ? null : s.location().lng(), java.sql.Types.DOUBLE);
+                    ps.setString(10, s.reason());
+                    ps.setString(11, s.detail());
+                });
+    }
+
     /** Keeps a wrong confirmation code's count and lock although the action itself fails. */
     void recordConfirmFailure(ServiceOrder o) {
         jdbc.sql("update service_order set confirm_failures = :n, confirm_locked_until = :until where id = :id")
@@ -151,24 +228,47 @@ class OrderRepository {
     }
 
     /** Keeps an order awaiting dispatch in the dispatcher's queue with why nobody qualified. */
-    boolean markUnassignable(long id, String reasonZh, String reasonEn, Instant at) {
+    boolean markUnassignable(long id, String reasonZh, String reasonEn, Instant at, Instant retryAt) {
         return jdbc.sql("""
-                        update service_order set unassignable_reason_zh = :zh, unassignable_reason_en = :en, unassignable_at = :at
+                        update service_order set unassignable_reason_zh = :zh, unassignable_reason_en = :en, unassignable_at = :at,
+                               dispatch_due_at = :retry
                          where id = :id and state = 'CREATED'
                         """)
-                .param("zh", reasonZh).param("en", reasonEn).param("at", ts(at)).param("id", id)
+                .param("zh", reasonZh).param("en", reasonEn).param("at", ts(at)).param("retry", ts(retryAt)).param("id", id)
                 .update() == 1;
     }
 
-    /** Orders awaiting dispatch, unchanged (no offer, no unassignable mark) since {@code before}, oldest first. */
-    List<Long> stillAwaitingDispatch(Instant placedAfter, Instant before, int limit) {
+    /**
+     * Up to {@code limit} orders due for automatic dispatch at {@code now}, earliest first, locked
+     * for the rest of the transaction; rows another worker (or node) holds are skipped, not waited for.
+     */
+    List<ServiceOrder> lockDueForDispatch(Instant now, int limit) {
         return jdbc.sql("""
-                        select o.id from service_order o
-                         where o.state = 'CREATED' and o.placed_at > :after and coalesce(o.unassignable_at, o.placed_at) < :before
-                         order by o.placed_at, o.id limit :limit
+                        select o.* from service_order o
+                         where o.dispatch_due_at <= :now
+                         order by o.dispatch_due_at limit :limit
+                           for update skip locked
                         """)
-                .param("after", ts(placedAfter)).param("before", ts(before)).param("limit", limit)
-                .query(Long.class).list();
+                .param("now", ts(now)).param("limit", limit)
+                .query((rs, i) -> map(rs))
+                .list();
+    }
+
+    /** For each elder, the caregivers who completed a visit to them (continuity of care); absent = nobody. */
+    Map<Long, java.util.Set<Long>> caregiversWhoServed(java.util.Collection<Long> elderIds) {
+        if (elderIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, java.util.Set<Long>> result = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select distinct o.elder_id, o.caregiver_id from service_order o
+                         where o.elder_id = any(:elders) and o.caregiver_id is not null
+                           and o.state in ('COMPLETED', 'CONFIRMED', 'RATED')
+                        """)
+                .param("elders", elderIds.toArray(new Long[0]))
+                .query((rs, i) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>()).add(rs.getLong(2)))
+                .list();
+        return result;
     }
 
     /** Orders per caregiver on the day (by the window's start, or the placing time for ASAP), offered or taken and not cancelled. */
@@ -366,7 +466,13 @@ class OrderRepository {
     List<ServiceOrder> due(Instant now, Instant asapPlacedBefore, int limit) {
         return jdbc.sql("""
                         select o.* from service_order o
-                         where o.state in ('CREATED', 'OFFERED')
+                         where o.id in (select id from service_order where state = 'OFFERED' and offer_expires_at <= :now
+                                        union
+                                        select id from service_order where state in ('CREATED', 'OFFERED') and window_to <= :now
+                                        union
+                                        select id from service_order
+                                         where state in ('CREATED', 'OFFERED') and window_to is null and placed_at <= :asap)
+                           and o.state in ('CREATED', 'OFFERED')
                            and ((o.state = 'OFFERED' and o.offer_expires_at <= :now)
                              or (o.window_to is not null and o.window_to <= :now)
                              or (o.window_to is null and o.placed_at <= :asap))
@@ -413,6 +519,7 @@ class OrderRepository {
         o.unassignableZh = rs.getString("unassignable_reason_zh");
         o.unassignableEn = rs.getString("unassignable_reason_en");
         o.unassignableAt = instant(rs, "unassignable_at");
+        o.dispatchDueAt = instant(rs, "dispatch_due_at");
         o.version = rs.getInt("version");
         o.elderName = rs.getString("elder_name");
         o.caregiverNotes = rs.getString("caregiver_notes");

@@ -84,6 +84,8 @@ public final class ServiceOrder {
     String unassignableZh;
     String unassignableEn;
     Instant unassignableAt;
+    /** When automatic dispatch should next try the order (while it awaits dispatch); null otherwise. */
+    Instant dispatchDueAt;
     int version;
     /** The elder's name when the order was placed (null for orders placed before it was kept). */
     String elderName;
@@ -126,6 +128,7 @@ public final class ServiceOrder {
         ServiceOrder o = new ServiceOrder(null, elderId, regionCode, item, channel, by.userId(), by.username(), now,
                 address, windowFrom, windowTo, notes, OrderState.CREATED);
         o.steps.add(new Step("place", null, OrderState.CREATED, by, now, null, null, null));
+        o.dispatchDueAt = now;
         return o;
     }
 
@@ -158,6 +161,7 @@ public final class ServiceOrder {
         caregiverId = caregiver;
         providerId = provider;
         offerExpiresAt = expiresAt;
+        dispatchDueAt = null;
         steps.add(new Step("dispatch", from, state, by, now, null, null, "caregiver=" + caregiver));
         events.add(new ServiceOrderDispatched(id(), caregiver, provider, expiresAt));
     }
@@ -184,7 +188,7 @@ public final class ServiceOrder {
             throw InputRejectedException.of("reason", "order.reason.required");
         }
         long refusing = caregiverId;
-        backToDispatch(reason.strip());
+        backToDispatch(reason.strip(), now);
         steps.add(new Step("refuse", OrderState.OFFERED, state, by, now, null, stateReason, "caregiver=" + refusing));
         events.add(new ServiceOrderRefused(id(), refusing, stateReason));
     }
@@ -195,7 +199,7 @@ public final class ServiceOrder {
             throw conflictFor(null);
         }
         long unanswered = caregiverId;
-        backToDispatch("order.reason.offer-expired");
+        backToDispatch("order.reason.offer-expired", now);
         steps.add(new Step("offer-expired", OrderState.OFFERED, state, system, now, null, stateReason, "caregiver=" + unanswered));
         events.add(new ServiceOrderOfferExpired(id(), unanswered));
     }
@@ -365,6 +369,7 @@ public final class ServiceOrder {
         state = OrderState.CANCELLED;
         stateReason = why;
         offerExpiresAt = null;
+        dispatchDueAt = null;
         steps.add(new Step("cancel", from, state, by, now, null, why, null));
         events.add(new ServiceOrderCancelled(id(), elderId, from, why));
     }
@@ -378,6 +383,7 @@ public final class ServiceOrder {
         state = OrderState.EXPIRED;
         stateReason = "order.reason.window-closed";
         offerExpiresAt = null;
+        dispatchDueAt = null;
         steps.add(new Step("expire", from, state, system, now, null, stateReason, null));
         events.add(new ServiceOrderExpired(id(), elderId));
     }
@@ -457,8 +463,9 @@ public final class ServiceOrder {
         return id == null ? 0 : id;
     }
 
-    private void backToDispatch(String reason) {
+    private void backToDispatch(String reason, Instant now) {
         pastCaregivers.add(caregiverId);
+        dispatchDueAt = now;
         state = OrderState.CREATED;
         stateReason = reason;
         caregiverId = null;

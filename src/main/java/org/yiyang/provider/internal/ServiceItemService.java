@@ -18,20 +18,41 @@ import org.yiyang.shared.RuleViolationException;
  * The service catalogue: everyone logged in reads it; only holders of {@code CATALOGUE_EDIT}
  * (the bureau) create and change items. Items are never deleted, only deactivated, because orders
  * refer to them.
+ *
+ * <p>{@link #findById} (every order placed reads its item) keeps items for
+ * {@code yiyang.catalogue.cache-ttl}: a change made on this node is seen at once, one made on
+ * another node within that time.
  */
 @Service
 @Transactional(readOnly = true)
 public class ServiceItemService implements ServiceCatalogue {
 
     private final ServiceItemRepository items;
+    private final java.time.Duration cacheTtl;
+    private final java.util.Map<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ServiceItemService(ServiceItemRepository items) {
+    private record Cached(Optional<ServiceItem> item, long untilNanos) {
+    }
+
+    ServiceItemService(ServiceItemRepository items,
+                       @org.springframework.beans.factory.annotation.Value("${yiyang.catalogue.cache-ttl:PT30S}") java.time.Duration cacheTtl) {
         this.items = items;
+        this.cacheTtl = cacheTtl;
     }
 
     @Override
     public Optional<ServiceItem> findById(long id) {
-        return items.findById(id);
+        long now = System.nanoTime();
+        Cached hit = cache.get(id);
+        if (hit != null && now - hit.untilNanos() < 0) {
+            return hit.item();
+        }
+        Optional<ServiceItem> item = items.findById(id);
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        cache.put(id, new Cached(item, now + cacheTtl.toNanos()));
+        return item;
     }
 
     @Override
@@ -61,7 +82,9 @@ public class ServiceItemService implements ServiceCatalogue {
         ServiceItemDraft draft = ServiceItemDraft.from(input);
         ensureCodeFree(draft.code(), null);
         try {
-            return items.insert(draft);
+            long id = items.insert(draft);
+            cache.clear();
+            return id;
         } catch (DuplicateKeyException e) {
             throw RuleViolationException.conflict("service-item.code-taken", draft.code());
         }
@@ -86,6 +109,7 @@ public class ServiceItemService implements ServiceCatalogue {
         if (!updated) {
             throw RuleViolationException.conflict("service-item.changed");
         }
+        cache.remove(id);
     }
 
     private void ensureCodeFree(String code, Long exceptId) {

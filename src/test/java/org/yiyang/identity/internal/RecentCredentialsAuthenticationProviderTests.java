@@ -85,4 +85,47 @@ class RecentCredentialsAuthenticationProviderTests {
         provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("county", "demo"));
         assertThat(bcryptChecks.get()).isEqualTo(2);
     }
+
+    @Test
+    void requestsArrivingDuringACheckWaitForItInsteadOfCheckingAgain() throws Exception {
+        java.util.concurrent.CountDownLatch inCheck = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(username ->
+                new YiyangUser(7, "county", hash, "县民政局", Role.BUREAU_SUPERVISOR, DataScope.region("410902"), true));
+        dao.setPasswordEncoder(new org.springframework.security.crypto.password.PasswordEncoder() {
+            public String encode(CharSequence raw) {
+                return bcrypt.encode(raw);
+            }
+
+            public boolean matches(CharSequence raw, String encoded) {
+                bcryptChecks.incrementAndGet();
+                inCheck.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return bcrypt.matches(raw, encoded);
+            }
+        });
+        var provider = new RecentCredentialsAuthenticationProvider(dao, Duration.ofSeconds(60), Clock.systemUTC());
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = pool.submit(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("county", "demo")));
+            inCheck.await();
+            var others = new java.util.ArrayList<java.util.concurrent.Future<org.springframework.security.core.Authentication>>();
+            for (int i = 0; i < 20; i++) {
+                others.add(pool.submit(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("county", "demo"))));
+            }
+            var wrong = pool.submit(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("county", "wrong")));
+            Thread.sleep(200);
+            release.countDown();
+            assertThat(first.get().isAuthenticated()).isTrue();
+            for (var f : others) {
+                assertThat(((YiyangUser) f.get().getPrincipal()).scope()).isEqualTo(DataScope.region("410902"));
+            }
+            assertThatThrownBy(wrong::get).hasCauseInstanceOf(BadCredentialsException.class);
+        }
+        // one check for the right password (shared by 21 requests), one for the wrong one
+        assertThat(bcryptChecks.get()).isEqualTo(2);
+    }
 }
