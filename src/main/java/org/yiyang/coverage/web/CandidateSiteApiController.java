@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +30,7 @@ import org.yiyang.shared.FieldViolation;
 import org.yiyang.shared.InputRejectedException;
 import org.yiyang.shared.PageQuery;
 import org.yiyang.shared.PageResult;
+import org.yiyang.shared.RuleViolationException;
 
 /**
  * The candidate sites a bureau lists for new facilities (候选选址), scoped to the caller's region;
@@ -71,7 +72,7 @@ class CandidateSiteApiController {
         return sites.search(CurrentUser.scope(), q, region, PageQuery.of(page, size));
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping
     @Operation(summary = "List a candidate site (SITE_PLANNING); 201 with Location")
     ResponseEntity<ListedSite> create(@RequestBody SiteRequest request) {
         long id = sites.create(CurrentUser.scope(), request.draft());
@@ -84,7 +85,7 @@ class CandidateSiteApiController {
         return sites.get(CurrentUser.scope(), id);
     }
 
-    @PutMapping(path = "/{id:\\d{1,18}}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping("/{id:\\d{1,18}}")
     @Operation(summary = "Change a candidate site (SITE_PLANNING); 409 coverage.site.stale when the version is not the current one")
     ListedSite update(@PathVariable long id, @RequestBody SiteRequest request) {
         sites.update(CurrentUser.scope(), id, request.draft());
@@ -98,19 +99,25 @@ class CandidateSiteApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a CSV file (part \"file\") of lines name,address,lat,lng,region[,note]: all stored, or none "
-            + "(400 with an error per bad line, field lines[N].column)")
-    ResponseEntity<CandidateImport> importFile(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw InputRejectedException.of("file", "coverage.import.empty");
-        }
-        return imported(file.getBytes());
-    }
+    /** The largest CSV body read (an upload's size is limited before it reaches here). */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    @Operation(summary = "Import CSV sent as the body (text/csv), like the file upload")
-    ResponseEntity<CandidateImport> importBody(@RequestBody(required = false) byte[] body) {
+    @PostMapping("/import")
+    @Operation(summary = "Import CSV lines name,address,lat,lng,region[,note] — a multipart upload (part \"file\") or the body "
+            + "itself (text/csv): all stored (201), or none (400 with an error per bad line, field lines[N].column)")
+    ResponseEntity<CandidateImport> importFile(@RequestPart(name = "file", required = false) MultipartFile file,
+                                               HttpServletRequest request) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            if (file == null || file.isEmpty()) {
+                throw InputRejectedException.of("file", "coverage.import.empty");
+            }
+            return imported(file.getBytes());
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new RuleViolationException("request.too-large", 413);
+        }
         return imported(body);
     }
 

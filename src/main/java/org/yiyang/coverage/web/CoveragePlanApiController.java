@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,7 +70,7 @@ class CoveragePlanApiController {
     record PreviewRequest(String region, String type, Integer k, List<Candidate> candidates) {
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping
     @Operation(summary = "Make and save a plan (SITE_PLANNING): runs the site selector; 201 with Location")
     ResponseEntity<SitingPlan> create(@RequestBody CreateRequest request) {
         long id = plans.create(CurrentUser.scope(), new PlanDraft(request.title(), request.region(), request.type(),
@@ -111,7 +110,7 @@ class CoveragePlanApiController {
         return files.download(plans.get(CurrentUser.scope(), id), format);
     }
 
-    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/preview")
     @Operation(summary = "Choose k sites among the candidates sent (none: a grid over the uncovered elders) with each "
             + "site's marginal gain; nothing is saved")
     SitePlan preview(@RequestBody PreviewRequest request) {
