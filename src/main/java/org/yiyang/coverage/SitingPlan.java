@@ -29,27 +29,21 @@ public record SitingPlan(long id, String title, String regionCode, String region
                         double villageMeters) {
     }
 
-    /** The region's coverage of the type before the plan and with the plan's sites open. */
+    /**
+     * The region's coverage of the type before the plan and with the plan's sites open:
+     * {@code newlyCovered} elders and {@code gain} weight (the sum of the marginal gains) more.
+     */
     @Schema(name = "SitingPlanTotals")
-    public record Totals(long elders, long coveredBefore, long coveredAfter, double shareBefore, double shareAfter,
-                         double weight, double coveredWeightBefore, double coveredWeightAfter,
+    public record Totals(long elders, long coveredBefore, long coveredAfter, long newlyCovered, double shareBefore,
+                         double shareAfter, double weight, double coveredWeightBefore, double coveredWeightAfter,
+                         @Schema(description = "Weighted elders newly covered: the sum of the marginal gains") double gain,
                          double weightedShareBefore, double weightedShareAfter) {
 
         public static Totals of(long elders, long coveredBefore, long coveredAfter, double weight,
                                 double coveredWeightBefore, double coveredWeightAfter) {
-            return new Totals(elders, coveredBefore, coveredAfter, share(coveredBefore, elders), share(coveredAfter, elders),
-                    weight, coveredWeightBefore, coveredWeightAfter, share(coveredWeightBefore, weight),
-                    share(coveredWeightAfter, weight));
-        }
-
-        /** The weighted elders the plan's sites newly cover (the sum of the marginal gains). */
-        public double gain() {
-            return coveredWeightAfter - coveredWeightBefore;
-        }
-
-        /** The elders the plan's sites newly cover. */
-        public long newlyCovered() {
-            return coveredAfter - coveredBefore;
+            return new Totals(elders, coveredBefore, coveredAfter, coveredAfter - coveredBefore, share(coveredBefore, elders),
+                    share(coveredAfter, elders), weight, coveredWeightBefore, coveredWeightAfter,
+                    coveredWeightAfter - coveredWeightBefore, share(coveredWeightBefore, weight), share(coveredWeightAfter, weight));
         }
 
         private static double share(double part, double whole) {

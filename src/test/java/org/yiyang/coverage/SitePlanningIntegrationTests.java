@@ -163,6 +163,24 @@ class SitePlanningIntegrationTests {
         return town;
     }
 
+    @Test
+    void theApiDocumentDescribesCandidateSitesAndPlans() throws Exception {
+        JsonNode doc = json.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray());
+        JsonNode paths = doc.get("paths");
+        for (String path : List.of("/api/v1/coverage/candidate-sites", "/api/v1/coverage/candidate-sites/{id}",
+                "/api/v1/coverage/candidate-sites/import", "/api/v1/coverage/plans", "/api/v1/coverage/plans/{id}",
+                "/api/v1/coverage/plans/compare", "/api/v1/coverage/plans/{id}/export", "/api/v1/coverage/plans/preview")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        JsonNode schemas = doc.get("components").get("schemas");
+        for (String schema : List.of("SitingPlan", "SitingPlanSite", "SitingPlanTotals", "PlanComparison", "CandidateSiteListing",
+                "CandidateSiteInput", "SitingPlanRequest", "SitePlan")) {
+            assertThat(schemas.has(schema)).as(schema).isTrue();
+        }
+        assertThat(schemas.get("SitingPlanTotals").get("properties").has("gain")).isTrue();
+    }
+
     // ---- candidate sites ----
 
     @Test
@@ -175,6 +193,17 @@ class SitePlanningIntegrationTests {
         assertThat(got.get("regionName").asText()).isEqualTo(community.name());
         assertThat(got.get("location").get("lat").asDouble()).isEqualTo(c.lat());
         int version = got.get("version").asInt();
+
+        // a retry with the same Idempotency-Key lists nothing twice
+        long count = sites();
+        String key = java.util.UUID.randomUUID().toString();
+        String body = json.writeValueAsString(site("重试的候选点", community, c.lat(), c.lng()));
+        String first = mvc.perform(post("/api/v1/coverage/candidate-sites").with(httpBasic("county", "demo")).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(post("/api/v1/coverage/candidate-sites").with(httpBasic("county", "demo")).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(again).isEqualTo(first);
+        assertThat(sites()).isEqualTo(count + 1);
 
         JsonNode list = read(getAs("/api/v1/coverage/candidate-sites?q=幸福小学&size=500", "county"));
         assertThat(list.get("items").findValuesAsString("name")).contains("原幸福小学");
@@ -370,6 +399,8 @@ class SitePlanningIntegrationTests {
         for (JsonNode s : sites) newlyCovered += s.get("newlyCovered").asLong();
         assertThat(t.get("coveredAfter").asLong()).isEqualTo(instance.coveredElders() + newlyCovered);
         assertThat(t.get("coveredWeightAfter").asDouble() - t.get("coveredWeightBefore").asDouble()).isCloseTo(total, within(1e-6));
+        assertThat(t.get("gain").asDouble()).isCloseTo(total, within(1e-6));
+        assertThat(t.get("newlyCovered").asLong()).isEqualTo(newlyCovered);
         assertThat(t.get("shareAfter").asDouble()).isCloseTo((double) t.get("coveredAfter").asLong() / t.get("elders").asLong(), within(1e-12));
         assertThat(t.get("shareAfter").asDouble()).isGreaterThan(t.get("shareBefore").asDouble());
         JsonNode report = read(getAs("/api/v1/coverage?type=" + TYPE + "&region=" + town.code().value(), "county"));
@@ -484,7 +515,10 @@ class SitePlanningIntegrationTests {
                 }
             }
             if (chosenBy >= 2) shared++;
+            assertThat(s.get("chosenBy").asInt()).isEqualTo(chosenBy);
+            assertThat(s.get("shared").asBoolean()).isEqualTo(chosenBy >= 2);
         }
+        assertThat(c.get("sharedSites").asLong()).isEqualTo(shared);
         // 2, 3 and 4 sites among the same few candidates: some are bound to be shared
         assertThat(shared).isPositive();
         String page = mvc.perform(get("/coverage/plans/compare?ids=" + ids.get(0) + "&ids=" + ids.get(1) + "&ids=" + ids.get(2))

@@ -263,14 +263,14 @@ class SitingPlanService implements SitingPlans {
         }
         for (Map.Entry<String, SitingPlan.Site> e : first.entrySet()) {
             SitingPlan.Site s = e.getValue();
-            byKey.put(e.getKey(), new PlanComparison.ComparedSite(s.key(), s.name(), s.regionCode(), s.regionName(), s.location(),
+            byKey.put(e.getKey(), PlanComparison.ComparedSite.of(s.key(), s.name(), s.regionCode(), s.regionName(), s.location(),
                     java.util.Arrays.asList(ranks.get(e.getKey())), java.util.Arrays.asList(gains.get(e.getKey()))));
         }
         List<PlanComparison.ComparedSite> sites = new ArrayList<>(byKey.values());
         // shared sites first (chosen by the most plans), then in the order the first plan chose them
         sites.sort(java.util.Comparator.comparingInt(PlanComparison.ComparedSite::chosenBy).reversed());
         List<SitingPlanSummary> summaries = all.stream().map(SitingPlanService::summary).toList();
-        return new PlanComparison(summaries, sites);
+        return PlanComparison.of(summaries, sites);
     }
 
     private SitingPlan plan(SitingPlanRepository.Header h, List<SitingPlanRepository.SiteRow> rows) {

@@ -57,6 +57,18 @@ class PlanningViews {
         return out;
     }
 
+    /** The plan regions, and {@code wanted} too (a community, say) when it is within the caller's region. */
+    List<RegionOption> planRegions(String wanted) {
+        List<RegionOption> out = planRegions();
+        if (wanted != null && RegionCode.isWellFormed(wanted.trim()) && out.stream().noneMatch(o -> o.code().equals(wanted.trim()))
+                && CurrentUser.scope().covers(RegionCode.of(wanted.trim()))) {
+            regions.find(RegionCode.of(wanted.trim())).ifPresent(r -> out.add(new RegionOption(r.code().value(),
+                    regions.path(r.code()).stream().filter(p -> CurrentUser.scope().covers(p.code())).map(Region::name)
+                            .collect(java.util.stream.Collectors.joining(" · ")), null, null)));
+        }
+        return out;
+    }
+
     private void addDown(Region r, int depth, List<RegionOption> out) {
         out.add(new RegionOption(r.code().value(), "\u3000".repeat(depth) + r.name(), null, null));
         if (r.level().ordinal() < RegionLevel.TOWN.ordinal()) {

@@ -135,7 +135,7 @@ class SitingPlanConsoleController {
         model.addAttribute("errors", errors);
         model.addAttribute("otherErrors", errors.otherThan(List.of("title", "region", "type", "k", "source")));
         model.addAttribute("refused", refused);
-        model.addAttribute("regions", views.planRegions());
+        model.addAttribute("regions", views.planRegions(form.region()));
         model.addAttribute("types", FacilityType.values());
         model.addAttribute("sources", CandidateSource.values());
         model.addAttribute("maxK", SitingPlans.MAX_K);
