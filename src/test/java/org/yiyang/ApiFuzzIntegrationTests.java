@@ -110,9 +110,15 @@ class ApiFuzzIntegrationTests {
         targets.add(new Target("POST", "/api/v1/system-accounts", "county",
                 map("username", "fuzz-" + SERIAL.incrementAndGet(), "displayName", "测试平台", "regionPrefix", f.countyPrefix), null, null));
         targets.add(new Target("POST", "/api/v1/system-accounts/" + f.systemAccount + "/tokens", "county", map("name", "对接"), null, null));
-        targets.add(new Target("POST", "/api/v1/coverage/plans", "county",
+        targets.add(new Target("POST", "/api/v1/coverage/plans/preview", "county",
                 map("region", f.countyCode, "type", "COMMUNITY_STATION", "k", 2,
                         "candidates", List.of(map("id", "A", "name", "候选", "lat", f.lat, "lng", f.lng))), null, null));
+        targets.add(new Target("POST", "/api/v1/coverage/candidate-sites", "county", candidateSite(f), null, null));
+        targets.add(new Target("PUT", "/api/v1/coverage/candidate-sites/" + f.candidateSite, "county", candidateSite(f),
+                "coverage_candidate_site", f.candidateSite));
+        targets.add(new Target("POST", "/api/v1/coverage/candidate-sites/import", "county", candidateSite(f), null, null, false));
+        targets.add(new Target("POST", "/api/v1/coverage/plans", "county",
+                map("region", f.community, "type", "COMMUNITY_STATION", "k", 2, "source", "LISTED", "title", "模糊测试方案"), null, null));
 
         // assessment, surveys, eligibility rules (settings shared with other tests: malformed bodies only there)
         String today = LocalDate.now().toString();
@@ -169,6 +175,19 @@ class ApiFuzzIntegrationTests {
             check("import of " + file.length + " bytes", r, before == count("elder"));
         }
 
+        // the candidate-site import: not CSV, an empty file, lines that are all wrong, binary
+        for (byte[] file : List.of(new byte[0], "name,address\n甲,乙".getBytes(StandardCharsets.UTF_8),
+                ("候选," + SCRIPT + ",abc,def," + f.community + "\n\"unclosed").getBytes(StandardCharsets.UTF_8),
+                new byte[] {'P', 'K', 3, 4, 0, 0, (byte) 0xC3, 0x28, 1, 2, 3}, TWO_MB.getBytes(StandardCharsets.UTF_8))) {
+            String before = snapshot(new Target("POST", "", "county", Map.of(), null, null));
+            MockHttpServletResponse r = mvc.perform(multipart("/api/v1/coverage/candidate-sites/import")
+                    .file(new MockMultipartFile("file", "sites.csv", "text/csv", file))
+                    .with(httpBasic("county", "demo"))).andReturn().getResponse();
+            requests++;
+            check("candidate-site import of " + file.length + " bytes", r,
+                    before.equals(snapshot(new Target("POST", "", "county", Map.of(), null, null))));
+        }
+
         System.out.printf("API fuzzing: %d requests in %.1f s, seed %d, %d failures%n", requests, (System.nanoTime() - started) / 1e9,
                 SEED, failures.size());
         System.out.println("Fields that accepted 90,000 characters: " + acceptedHuge);
@@ -199,6 +218,8 @@ class ApiFuzzIntegrationTests {
                 JSON.writeValueAsString(merge(provider(f), "address", "测试路" + SCRIPT + IMG)));
         MockHttpServletResponse facilityUpdate = perform("PUT", "/api/v1/facilities/" + f.facility, "county",
                 JSON.writeValueAsString(merge(facility(f), "name", "站点" + IMG, "address", SCRIPT + SVG)));
+        MockHttpServletResponse siteUpdate = perform("PUT", "/api/v1/coverage/candidate-sites/" + f.candidateSite, "county",
+                JSON.writeValueAsString(merge(candidateSite(f), "name", "候选" + IMG, "address", SCRIPT, "note", SVG)));
         MockHttpServletResponse itemUpdate = perform("PUT", "/api/v1/service-items/" + f.serviceItem, "city",
                 JSON.writeValueAsString(merge(serviceItem(), "description", SCRIPT + IMG + SVG)));
         List<String> pages = new ArrayList<>(List.of("/orders/" + order, "/orders", "/dispatch"));
@@ -217,8 +238,12 @@ class ApiFuzzIntegrationTests {
         if (itemUpdate.getStatus() == 200) {
             pages.add("/service-items");
         }
-        assertThat(pages).as("accepted markup to render (elder %s, provider %s, facility %s, item %s)", elderUpdate.getStatus(),
-                providerUpdate.getStatus(), facilityUpdate.getStatus(), itemUpdate.getStatus()).hasSizeGreaterThan(6);
+        if (siteUpdate.getStatus() == 200) {
+            pages.add("/coverage/sites?region=" + f.community);
+            pages.add("/coverage/sites/" + f.candidateSite + "/edit");
+        }
+        assertThat(pages).as("accepted markup to render (elder %s, provider %s, facility %s, item %s, site %s)", elderUpdate.getStatus(),
+                providerUpdate.getStatus(), facilityUpdate.getStatus(), itemUpdate.getStatus(), siteUpdate.getStatus()).hasSizeGreaterThan(8);
 
         List<String> shown = new ArrayList<>();
         for (String page : pages) {
@@ -274,7 +299,8 @@ class ApiFuzzIntegrationTests {
                     (select count(*) || ':' || max(id) from app_user), (select count(*) || ':' || max(id) from api_token),
                     (select count(*) || ':' || max(id) from assessment), (select md5(string_agg(t::text, ',' order by region_prefix)) from assessment_interval t),
                     (select md5(string_agg(t::text, ',' order by t::text)) from eligibility_rule t), (select count(*) || ':' || max(id) from survey),
-                    (select count(*) || ':' || max(id) from survey_response))
+                    (select count(*) || ':' || max(id) from survey_response),
+                    (select count(*) || ':' || max(id) from coverage_candidate_site), (select count(*) || ':' || max(id) from coverage_site_plan))
                 """).query(String.class).single();
         if (t.updatedTable() != null) {
             counts += "/" + jdbc.sql("select md5(t::text) from " + t.updatedTable() + " t where id = ?").param(t.updatedId())
@@ -383,6 +409,7 @@ class ApiFuzzIntegrationTests {
         long caregiver;
         long order;
         long systemAccount;
+        long candidateSite;
     }
 
     private Fixture fixture() throws Exception {
@@ -403,6 +430,7 @@ class ApiFuzzIntegrationTests {
         f.facility = created(perform("POST", "/api/v1/facilities", "county", JSON.writeValueAsString(facility(f))));
         f.caregiver = created(perform("POST", "/api/v1/caregivers", "county", JSON.writeValueAsString(caregiver(f))));
         f.order = created(perform("POST", "/api/v1/orders", "operator", JSON.writeValueAsString(order(f))));
+        f.candidateSite = created(perform("POST", "/api/v1/coverage/candidate-sites", "county", JSON.writeValueAsString(candidateSite(f))));
         f.systemAccount = created(perform("POST", "/api/v1/system-accounts", "county",
                 JSON.writeValueAsString(map("username", "fuzz-base-" + SERIAL.incrementAndGet(), "displayName", "测试", "regionPrefix", f.countyPrefix))));
         return f;
@@ -434,6 +462,11 @@ class ApiFuzzIntegrationTests {
         return map("providerId", f.provider == 0 ? null : f.provider, "name", "模糊测试站", "type", "COMMUNITY_STATION", "regionCode", f.community,
                 "address", "测试路8号", "location", map("lat", f.lat, "lng", f.lng), "floorAreaM2", 300, "beds", 10,
                 "openingHours", "08:00-18:00", "phone", "0393-4567890");
+    }
+
+    private static Map<String, Object> candidateSite(Fixture f) {
+        return map("name", "模糊测试候选点", "address", "测试路9号", "location", map("lat", f.lat, "lng", f.lng), "regionCode", f.community,
+                "note", "闲置", "capacity", 20, "floorAreaM2", 260.5);
     }
 
     private static Map<String, Object> caregiver(Fixture f) {

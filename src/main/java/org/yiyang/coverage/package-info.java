@@ -13,7 +13,11 @@
  *
  * <p>For site planning, {@link org.yiyang.coverage.PlanningData} turns the uncovered demand, the
  * candidate sites and their coverage sets into a {@link org.yiyang.coverage.PlanningInstance}, and a
- * {@link org.yiyang.coverage.SiteSelector} chooses sites from it.
+ * {@link org.yiyang.coverage.SiteSelector} chooses sites from it. The bureau lists candidate
+ * buildings ({@link org.yiyang.coverage.CandidateSites}, 候选选址) and saves plans
+ * ({@link org.yiyang.coverage.SitingPlans}, 规划方案) made from them or from a grid: snapshots
+ * with each site's marginal gain and the coverage before and after, compared and exported
+ * (see {@code docs/adr/0010-saved-site-plans.md}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Coverage",
         allowedDependencies = {"shared", "region", "elder", "provider"})

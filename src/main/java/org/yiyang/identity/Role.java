@@ -7,7 +7,7 @@ import org.yiyang.shared.Authorities;
 public enum Role {
     /** 民政局监管人员: city or county bureau supervisor. */
     BUREAU_SUPERVISOR(Authorities.PII_VIEW, Authorities.ELDER_EDIT, Authorities.PROVIDER_EDIT, Authorities.CATALOGUE_EDIT,
-            Authorities.ACCOUNT_ADMIN),
+            Authorities.ACCOUNT_ADMIN, Authorities.SITE_PLANNING),
     /** 热线坐席/调度员: hotline operator and dispatcher. */
     OPERATOR(Authorities.PII_VIEW, Authorities.ELDER_EDIT),
     /** 服务商管理员: manager of a provider organisation. */

@@ -18,6 +18,9 @@ public final class Authorities {
     /** May fill in, sign and submit ability assessments (评估员). */
     public static final String ASSESS = "ASSESS";
 
+    /** May list candidate sites for new facilities and save and delete site plans in their region (bureau only). */
+    public static final String SITE_PLANNING = "SITE_PLANNING";
+
     /** May create system accounts in their region and issue and revoke their API tokens. */
     public static final String ACCOUNT_ADMIN = "ACCOUNT_ADMIN";
 

@@ -180,7 +180,7 @@ class CoverageIntegrationTests {
     @Test
     void aPlanChoosesSitesThatCoverUncoveredEldersWithTheirMarginalGains() throws Exception {
         String body = "{\"type\": \"DAY_CARE\", \"k\": 3}";
-        String answer = mvc.perform(post("/api/v1/coverage/plans").with(httpBasic("county", "demo"))
+        String answer = mvc.perform(post("/api/v1/coverage/plans/preview").with(httpBasic("county", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         JsonNode plan = json.readTree(answer);
@@ -196,7 +196,7 @@ class CoverageIntegrationTests {
         JsonNode report = getJson("/api/v1/coverage?type=DAY_CARE", "county");
         assertThat(plan.get("totalElders").asLong()).isEqualTo(report.get("total").get("elders").asLong()
                 - report.get("total").get("covered").asLong());
-        mvc.perform(post("/api/v1/coverage/plans").with(httpBasic("county", "demo"))
+        mvc.perform(post("/api/v1/coverage/plans/preview").with(httpBasic("county", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"k\": 0}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("k"));
     }

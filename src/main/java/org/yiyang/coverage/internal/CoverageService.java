@@ -446,6 +446,12 @@ public class CoverageService implements ServiceCoverage, PlanningData {
                 f.standard().shortfalls(), f.standard().rule() == null ? null : f.standard().rule().source()));
     }
 
+    /** The circle rules and travel model coverage is measured by now. */
+    CoverageReport.Circle circle() {
+        return new CoverageReport.Circle(walk.name(), rules.walkingSpeedKmh(), detourFactor, rules.urbanMinutes(),
+                rules.villageMeters());
+    }
+
     @Override
     public CoverageStatus status() {
         CoverageIndex current = index;
@@ -462,7 +468,11 @@ public class CoverageService implements ServiceCoverage, PlanningData {
         try {
             List<DemandPoint> demand = new ArrayList<>();
             Map<Integer, Integer> demandOfSlot = new HashMap<>();
+            double[] regionWeight = new double[1];
+            long[] regionElders = new long[1];
             current.forEachElder(prefix, (slot, id, community, location, weight, mask) -> {
+                regionElders[0]++;
+                regionWeight[0] += weight;
                 if ((mask & ask.typeMask()) == 0) {
                     demandOfSlot.put(slot, demand.size());
                     demand.add(new DemandPoint(id, location, weight));
@@ -474,7 +484,8 @@ public class CoverageService implements ServiceCoverage, PlanningData {
                 covers[j] = current.slotsReachedFrom(candidates.get(j).location()).stream()
                         .map(demandOfSlot::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
             }
-            return new PlanningInstance(ask.region().code().value(), ask.typeName(), demand, candidates, covers);
+            return new PlanningInstance(ask.region().code().value(), ask.typeName(), demand, candidates, covers,
+                    regionElders[0], regionWeight[0]);
         } finally {
             lock.readLock().unlock();
         }
