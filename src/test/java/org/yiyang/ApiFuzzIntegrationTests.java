@@ -37,7 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * every field (seeded random choice, so a failure can be replayed). Never a 5xx; every 4xx is
  * problem+json; a rejected request stores nothing (row counts, and the updated record itself,
  * unchanged). Text that is accepted — script strings in names, addresses, notes — is then shown by
- * the console pages, which must escape it.
+ * the console pages, which must escape it. The second test does the same for the workflow steps
+ * (order actions, photos, assessment drafts and completion, surveys, eligibility, the roster
+ * import), each on a record in the state the step needs, and sends over real HTTP what fails
+ * before a controller is chosen.
  */
 @IntegrationTest
 class ApiFuzzIntegrationTests {
