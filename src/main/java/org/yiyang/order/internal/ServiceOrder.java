@@ -100,6 +100,8 @@ public final class ServiceOrder {
     /** Wrong codes in all after which only the family or an operator can confirm. */
     static final int CONFIRM_ATTEMPTS_TOTAL = 10;
     static final java.time.Duration CONFIRM_LOCK = java.time.Duration.ofMinutes(15);
+    /** The longest reason, note or comment a step keeps (a step's text is shown in the history on every order page). */
+    static final int MAX_TEXT = 1000;
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Object> events = new ArrayList<>();
@@ -187,6 +189,7 @@ public final class ServiceOrder {
         if (reason == null || reason.isBlank()) {
             throw InputRejectedException.of("reason", "order.reason.required");
         }
+        requireShort("reason", reason);
         long refusing = caregiverId;
         backToDispatch(reason.strip(), now);
         steps.add(new Step("refuse", OrderState.OFFERED, state, by, now, null, stateReason, "caregiver=" + refusing));
@@ -240,6 +243,9 @@ public final class ServiceOrder {
         if (outside && (reason == null || reason.isBlank())) {
             throw InputRejectedException.of("reason", "order.check-in.outside-geofence", distance, geofenceMeters);
         }
+        if (outside) {
+            requireShort("reason", reason);
+        }
         OrderState from = state;
         state = OrderState.IN_SERVICE;
         checkInAt = now;
@@ -261,9 +267,7 @@ public final class ServiceOrder {
             throw conflictFor(null);
         }
         requireAssigned(by);
-        if (notes != null && notes.strip().length() > 1000) {
-            throw InputRejectedException.of("comment", "order.notes.too-long", 1000);
-        }
+        requireShort("comment", notes);
         caregiverNotes = notes == null || notes.isBlank() ? null : notes.strip();
         int distance = (int) Math.round(where.distanceMeters(address.location()));
         state = OrderState.COMPLETED;
@@ -316,6 +320,7 @@ public final class ServiceOrder {
                 if (reason == null || reason.isBlank()) {
                     throw InputRejectedException.of("reason", "order.reason.required");
                 }
+                requireShort("reason", reason);
                 how = "operator";
             }
             default -> throw RuleViolationException.conflict("order.confirm.not-allowed");
@@ -351,6 +356,7 @@ public final class ServiceOrder {
     /** Cancels under the {@link CancelPolicy}. */
     public void cancel(Actor by, String reason, Instant now) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
+        requireShort("reason", why);
         switch (CancelPolicy.decide(state, by.kind(), placedAt, now)) {
             case FREE -> {
             }
@@ -509,6 +515,13 @@ public final class ServiceOrder {
      * A wrong confirmation code ({@code order.confirmation.code-wrong}, 400). The failure count it
      * raised is stored although the action fails: see {@link OrderService}.
      */
+    /** A reason or note longer than {@link #MAX_TEXT} (stripped) is refused: it was stored whatever its size. */
+    private static void requireShort(String field, String text) {
+        if (text != null && text.strip().length() > MAX_TEXT) {
+            throw InputRejectedException.of(field, "order.notes.too-long", MAX_TEXT);
+        }
+    }
+
     static final class WrongCode extends InputRejectedException {
 
         WrongCode(String code, Object... args) {

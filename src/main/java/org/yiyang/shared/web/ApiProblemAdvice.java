@@ -73,6 +73,16 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "access.denied", text("access.denied"), null);
     }
 
+    /**
+     * A multipart body that cannot be parsed (cut short, no closing boundary, a broken part): the
+     * client's input, 400. (Too large stays 413: Spring's own handler of the subclass is closer.)
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+        log.info("Unreadable multipart body on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return problem(HttpStatus.BAD_REQUEST, "request.malformed", text("request.malformed"), null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (RejectedData.isCause(e)) {

@@ -320,6 +320,32 @@ class ServiceOrderTests {
     }
 
     @Test
+    void reasonsAreRefusedOverAThousandCharactersAndNothingChanges() {
+        String tooLong = "远".repeat(1001);
+        String longest = " " + "远".repeat(1000) + " ";
+        ServiceOrder refusing = offered();
+        rejected(() -> refusing.refuse(CAREGIVER, tooLong, at(Duration.ofMinutes(2))), "reason", "order.notes.too-long");
+        assertThat(refusing.state()).isEqualTo(OrderState.OFFERED);
+        refusing.refuse(CAREGIVER, longest, at(Duration.ofMinutes(2)));
+        assertThat(refusing.stateReason()).hasSize(1000);
+
+        ServiceOrder checking = accepted();
+        rejected(() -> checking.checkIn(CAREGIVER, FAR, 200, tooLong, at(Duration.ofMinutes(3))), "reason", "order.notes.too-long");
+        assertThat(checking.state()).isEqualTo(OrderState.ACCEPTED);
+        checking.checkIn(CAREGIVER, NEAR, 200, tooLong, at(Duration.ofMinutes(3)));   // inside the geofence the reason is not kept
+        assertThat(checking.steps().getLast().reason()).isNull();
+
+        ServiceOrder confirming = completed();
+        rejected(() -> confirming.confirm(OPERATOR, null, tooLong, at(Duration.ofHours(1))), "reason", "order.notes.too-long");
+        assertThat(confirming.state()).isEqualTo(OrderState.COMPLETED);
+
+        ServiceOrder cancelling = placed();
+        rejected(() -> cancelling.cancel(OPERATOR, tooLong, at(Duration.ofMinutes(5))), "reason", "order.notes.too-long");
+        assertThat(cancelling.state()).isEqualTo(OrderState.CREATED);
+        assertThat(cancelling.steps()).extracting(ServiceOrder.Step::action).containsExactly("place");
+    }
+
+    @Test
     void theCaregiversNotesAreKeptAtCheckOut() {
         ServiceOrder o = inService();
         rejected(() -> o.checkOut(CAREGIVER, NEAR, "很".repeat(1001), at(Duration.ofMinutes(50))), "comment", "order.notes.too-long");
