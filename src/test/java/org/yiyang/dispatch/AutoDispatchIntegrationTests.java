@@ -347,4 +347,53 @@ class AutoDispatchIntegrationTests {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void theDispatchersListPagesAtRiskOrdersFirstThenTheRestNewestFirst() throws Exception {
+        // a few orders at risk: placed 20 minutes ago and still awaiting dispatch (automatic dispatch off meanwhile)
+        ServiceItem meal = catalogue.findByCode("ZC-001").orElseThrow();
+        dispatcher.setEnabled(false);
+        try {
+            List<Long> old = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                old.add(place(meal, from.plusHours(9), from.plusHours(10)));
+            }
+            jdbc.sql("update service_order set placed_at = now() - interval '20 minutes', dispatch_due_at = null where id = any(:ids)")
+                    .param("ids", old.toArray(new Long[0])).update();
+
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new TestingAuthenticationToken(new Caregiver(-2, "operator-test", DataScope.region("41")), "",
+                    Role.OPERATOR.authority()));
+            SecurityContextHolder.setContext(context);
+            try {
+                org.yiyang.order.OrderQuery query = new org.yiyang.order.OrderQuery(null, null, null, null, true);
+                List<org.yiyang.order.OrderSummary> all = serviceOrders.search(query, org.yiyang.shared.PageQuery.of(0, 200)).items();
+                List<org.yiyang.order.OrderSummary> paged = new ArrayList<>();
+                for (int p = 0; p < 200 / 7 + 1 && paged.size() < all.size(); p++) {
+                    paged.addAll(serviceOrders.search(query, org.yiyang.shared.PageQuery.of(p, 7)).items());
+                }
+                long total = serviceOrders.search(query, org.yiyang.shared.PageQuery.of(0, 1)).total();
+
+                assertThat(paged.subList(0, Math.min(paged.size(), all.size()))).extracting(org.yiyang.order.OrderSummary::id)
+                        .containsExactlyElementsOf(all.stream().map(org.yiyang.order.OrderSummary::id).toList());
+                assertThat(all).extracting(org.yiyang.order.OrderSummary::id).doesNotHaveDuplicates().containsAll(old);
+                int firstPlain = 0;
+                while (firstPlain < all.size() && all.get(firstPlain).atRisk()) {
+                    firstPlain++;
+                }
+                assertThat(firstPlain).as("at-risk orders on top").isGreaterThanOrEqualTo(old.size());
+                assertThat(all.subList(firstPlain, all.size())).noneMatch(org.yiyang.order.OrderSummary::atRisk);
+                for (List<org.yiyang.order.OrderSummary> part : List.of(all.subList(0, firstPlain), all.subList(firstPlain, all.size()))) {
+                    assertThat(part).extracting(org.yiyang.order.OrderSummary::placedAt)
+                            .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                }
+                assertThat(total).isEqualTo(jdbc.sql("select count(*) from service_order where region_code like '41%'")
+                        .query(Long.class).single());
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        } finally {
+            dispatcher.setEnabled(true);
+        }
+    }
 }

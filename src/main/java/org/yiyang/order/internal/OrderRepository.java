@@ -367,24 +367,47 @@ class OrderRepository {
             params.put("to", Timestamp.from(q.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         long total = jdbc.sql("select count(*) from service_order o where " + where).params(params).query(Long.class).single();
-        List<OrderSummary> items = jdbc.sql("""
-                        select * from (
+        params.put("notAccepted", ts(now.minus(NOT_ACCEPTED_RISK)));
+        params.put("notCheckedIn", ts(now.minus(NOT_CHECKED_IN_RISK)));
+        List<OrderSummary> items;
+        if (!q.atRiskFirst()) {
+            items = listed(where.toString(), params, page.size(), page.offset());
+        } else {
+            // at-risk orders first, then the rest, each newest first: two index-ordered reads instead of
+            // ranking every order in scope (the at-risk ones are all open orders, a small partial index)
+            String risky = where + " and o.state in ('CREATED', 'OFFERED', 'ACCEPTED', 'EN_ROUTE') and " + AT_RISK + " is true";
+            long riskyCount = jdbc.sql("select count(*) from service_order o where " + risky).params(params).query(Long.class).single();
+            items = new java.util.ArrayList<>();
+            if (page.offset() < riskyCount) {
+                items.addAll(listed(risky, params, page.size(), page.offset()));
+            }
+            if (items.size() < page.size()) {
+                items.addAll(listed(where + " and " + AT_RISK + " is not true", params, page.size() - items.size(),
+                        Math.max(0, page.offset() - riskyCount)));
+            }
+        }
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** An order not accepted 10 min after placing, nobody qualifying, or not checked in 15 min after its window opened. */
+    private static final String AT_RISK = """
+            ((o.state = 'CREATED' and o.unassignable_at is not null)
+              or (o.state in ('CREATED', 'OFFERED') and o.placed_at < :notAccepted)
+              or (o.state in ('ACCEPTED', 'EN_ROUTE') and o.window_from < :notCheckedIn))""";
+
+    private List<OrderSummary> listed(String where, Map<String, Object> params, int limit, long offset) {
+        return jdbc.sql("""
                         select o.id, o.state, o.elder_id, o.region_code, o.service_code, o.service_name, o.placed_at,
-                               o.window_from, o.window_to, o.caregiver_id,
-                               ((o.state = 'CREATED' and o.unassignable_at is not null)
-                                 or (o.state in ('CREATED', 'OFFERED') and o.placed_at < :notAccepted)
-                                 or (o.state in ('ACCEPTED', 'EN_ROUTE') and o.window_from < :notCheckedIn)) as at_risk
-                          from service_order o where %s) o
-                         order by %s o.placed_at desc, o.id desc limit :limit offset :offset
-                        """.formatted(where, q.atRiskFirst() ? "o.at_risk desc," : ""))
-                .params(params).param("limit", page.size()).param("offset", page.offset())
-                .param("notAccepted", ts(now.minus(NOT_ACCEPTED_RISK))).param("notCheckedIn", ts(now.minus(NOT_CHECKED_IN_RISK)))
+                               o.window_from, o.window_to, o.caregiver_id, coalesce(%s, false) as at_risk
+                          from service_order o where %s
+                         order by o.placed_at desc, o.id desc limit :limit offset :offset
+                        """.formatted(AT_RISK, where))
+                .params(params).param("limit", limit).param("offset", offset)
                 .query((rs, i) -> new OrderSummary(rs.getLong("id"), OrderState.valueOf(rs.getString("state")),
                         rs.getLong("elder_id"), rs.getString("region_code"), rs.getString("service_code"),
                         rs.getString("service_name"), instant(rs, "placed_at"), instant(rs, "window_from"),
                         instant(rs, "window_to"), (Long) rs.getObject("caregiver_id"), rs.getBoolean("at_risk")))
                 .list();
-        return new PageResult<>(items, page.page(), page.size(), total);
     }
 
     /** The board shows the work of the next day; bookings further ahead are only counted. */
