@@ -24,6 +24,7 @@ import org.yiyang.coverage.CandidateSites;
 import org.yiyang.coverage.ListedSite;
 import org.yiyang.coverage.ListedSiteDraft;
 import org.yiyang.shared.CurrentUser;
+import org.yiyang.shared.FormErrors;
 import org.yiyang.shared.InputRejectedException;
 import org.yiyang.shared.PageQuery;
 import org.yiyang.shared.PageResult;

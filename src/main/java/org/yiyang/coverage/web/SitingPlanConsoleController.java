@@ -28,6 +28,7 @@ import org.yiyang.coverage.SitingPlans;
 import org.yiyang.provider.FacilityType;
 import org.yiyang.region.Region;
 import org.yiyang.shared.CurrentUser;
+import org.yiyang.shared.FormErrors;
 import org.yiyang.shared.InputRejectedException;
 import org.yiyang.shared.PageQuery;
 import org.yiyang.shared.PageResult;

@@ -24,6 +24,7 @@ import org.yiyang.provider.ProviderRegistration;
 import org.yiyang.shared.Authorities;
 import org.yiyang.shared.CurrentUser;
 import org.yiyang.shared.DataScope;
+import org.yiyang.shared.FormErrors;
 import org.yiyang.shared.InputRejectedException;
 import org.yiyang.shared.PageQuery;
 import org.yiyang.shared.PageResult;
@@ -123,7 +124,7 @@ class FacilityConsoleController {
         if (!mayEdit()) {
             throw new org.springframework.security.access.AccessDeniedException("no PROVIDER_EDIT");
         }
-        return form(model, FacilityForm.empty(providerId), ProviderFormErrors.none(), null);
+        return form(model, FacilityForm.empty(providerId), FormErrors.none(), null);
     }
 
     @PostMapping("/facilities")
@@ -133,14 +134,14 @@ class FacilityConsoleController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/facilities/" + id;
         } catch (InputRejectedException e) {
-            return form(model, form, ProviderFormErrors.of(e.violations(), messages), null);
+            return form(model, form, FormErrors.of(e.violations(), messages), null);
         }
     }
 
     @GetMapping("/facilities/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         Facility f = directory.facility(id);
-        return form(model, FacilityForm.of(f), ProviderFormErrors.none(), f);
+        return form(model, FacilityForm.of(f), FormErrors.none(), f);
     }
 
     @PostMapping("/facilities/{id}")
@@ -151,11 +152,11 @@ class FacilityConsoleController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/facilities/" + id;
         } catch (InputRejectedException e) {
-            return form(model, form, ProviderFormErrors.of(e.violations(), messages), f);
+            return form(model, form, FormErrors.of(e.violations(), messages), f);
         }
     }
 
-    private String form(Model model, FacilityForm form, ProviderFormErrors errors, Facility existing) {
+    private String form(Model model, FacilityForm form, FormErrors errors, Facility existing) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("otherErrors", errors.otherThan(List.of("providerId", "name", "type", "regionCode", "address",

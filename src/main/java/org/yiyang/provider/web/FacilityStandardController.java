@@ -14,6 +14,7 @@ import org.yiyang.provider.FacilityStandards;
 import org.yiyang.provider.FacilityType;
 import org.yiyang.shared.CurrentUser;
 import org.yiyang.shared.DataScope;
+import org.yiyang.shared.FormErrors;
 import org.yiyang.shared.InputRejectedException;
 
 /** The size standards per type and region prefix: everyone reads them, the bureau edits its region's rules. */
@@ -43,7 +44,7 @@ class FacilityStandardController {
     @GetMapping("/facilities/standards")
     String page(Model model) {
         String prefix = CurrentUser.scope() instanceof DataScope.Region r ? r.prefix() : "";
-        return page(model, new StandardForm(prefix, FacilityType.STREET_CENTRE.name(), "", "", ""), ProviderFormErrors.none());
+        return page(model, new StandardForm(prefix, FacilityType.STREET_CENTRE.name(), "", "", ""), FormErrors.none());
     }
 
     @PostMapping("/facilities/standards")
@@ -53,7 +54,7 @@ class FacilityStandardController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/facilities/standards";
         } catch (InputRejectedException e) {
-            return page(model, form, ProviderFormErrors.of(e.violations(), messages));
+            return page(model, form, FormErrors.of(e.violations(), messages));
         }
     }
 
@@ -64,7 +65,7 @@ class FacilityStandardController {
         return "redirect:/facilities/standards";
     }
 
-    private String page(Model model, StandardForm form, ProviderFormErrors errors) {
+    private String page(Model model, StandardForm form, FormErrors errors) {
         List<StandardRow> rows = standards.visible().stream().map(this::row).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("form", form);

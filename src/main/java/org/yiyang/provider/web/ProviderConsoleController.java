@@ -21,6 +21,7 @@ import org.yiyang.provider.ProviderStatus;
 import org.yiyang.shared.Authorities;
 import org.yiyang.shared.CurrentUser;
 import org.yiyang.shared.DataScope;
+import org.yiyang.shared.FormErrors;
 import org.yiyang.shared.InputRejectedException;
 import org.yiyang.shared.PageQuery;
 import org.yiyang.shared.PageResult;
@@ -93,7 +94,7 @@ class ProviderConsoleController {
         if (!mayRegister()) {
             throw new org.springframework.security.access.AccessDeniedException("bureau only");
         }
-        return form(model, ProviderForm.empty(), ProviderFormErrors.none(), null);
+        return form(model, ProviderForm.empty(), FormErrors.none(), null);
     }
 
     @PostMapping("/providers")
@@ -103,14 +104,14 @@ class ProviderConsoleController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/providers/" + id;
         } catch (InputRejectedException e) {
-            return form(model, form, ProviderFormErrors.of(e.violations(), messages), null);
+            return form(model, form, FormErrors.of(e.violations(), messages), null);
         }
     }
 
     @GetMapping("/providers/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         ProviderOrganisation o = directory.organisation(id);
-        return form(model, ProviderForm.of(o), ProviderFormErrors.none(), o);
+        return form(model, ProviderForm.of(o), FormErrors.none(), o);
     }
 
     @PostMapping("/providers/{id}")
@@ -121,11 +122,11 @@ class ProviderConsoleController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/providers/" + id;
         } catch (InputRejectedException e) {
-            return form(model, form, ProviderFormErrors.of(e.violations(), messages), o);
+            return form(model, form, FormErrors.of(e.violations(), messages), o);
         }
     }
 
-    private String form(Model model, ProviderForm form, ProviderFormErrors errors, ProviderOrganisation existing) {
+    private String form(Model model, ProviderForm form, FormErrors errors, ProviderOrganisation existing) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("otherErrors", errors.otherThan(List.of("name", "uscc", "kind", "regionCode", "address",

@@ -1,22 +1,24 @@
-package org.yiyang.coverage.web;
+package org.yiyang.shared;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.yiyang.shared.FieldViolation;
 
-/** Field errors of a rejected form, in the user's language, for the templates: {@code errors.has('name')}. */
-final class FormErrors {
+/**
+ * Field errors of a rejected console form, in the user's language, for the templates:
+ * {@code errors.has('name')}, {@code errors.get('name')}.
+ */
+public final class FormErrors {
 
     private final Map<String, String> byField = new LinkedHashMap<>();
 
-    static FormErrors none() {
+    public static FormErrors none() {
         return new FormErrors();
     }
 
-    static FormErrors of(List<FieldViolation> violations, MessageSource messages) {
+    public static FormErrors of(List<FieldViolation> violations, MessageSource messages) {
         FormErrors e = new FormErrors();
         for (FieldViolation v : violations) {
             String text = messages.getMessage(v.code(), v.args(), v.code(), LocaleContextHolder.getLocale());
