@@ -24,11 +24,11 @@
  * (straight line × detour factor by default; a road network can replace it). The load, the service
  * history and the ratings are interfaces; load and history are read from the orders.
  *
- * <p>{@code internal.AutoDispatcher} dispatches automatically: on {@code ServiceOrderPlaced},
- * {@code ServiceOrderRefused} and {@code ServiceOrderOfferExpired} (after commit, asynchronously,
- * through the persistent event publication) it offers the order to the best candidate through
- * {@link org.yiyang.order.OrderDispatching} (row lock + state check: one offer at a time), or puts
- * it in the dispatcher's queue with the reason; orders still waiting are retried on a schedule.
+ * <p>{@code internal.AutoDispatcher} dispatches automatically (ADR 0011): a few workers per node
+ * take the orders due for dispatch from the orders table in batches through
+ * {@link org.yiyang.order.OrderDispatching#dispatchDue} (rows locked, SKIP LOCKED: one worker per
+ * order), offer each to the best candidate or put it in the dispatcher's queue with the reason
+ * (tried again after the retry interval). Placing, a refusal or an expired offer wakes a worker.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch", allowedDependencies = {"shared", "region", "provider", "order"})
 package org.yiyang.dispatch;

@@ -204,6 +204,13 @@ class AutoDispatchIntegrationTests {
             }
             Thread.sleep(700); // longer than a worker's poll interval: nobody dispatches while off
             assertThat(ids).allSatisfy(id -> assertThat(offer(id).state()).isEqualTo("CREATED"));
+            // operators see the queue waiting in the gauges
+            mvc.perform(get("/actuator/metrics/yiyang.dispatch.queue.due").with(httpBasic("operator", "demo")))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.measurements[0].value")
+                            .value(org.hamcrest.Matchers.greaterThanOrEqualTo(12.0)));
+            mvc.perform(get("/actuator/metrics/yiyang.dispatch.queue.oldest").with(httpBasic("operator", "demo")))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.measurements[0].value")
+                            .value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.5)));
         } finally {
             dispatcher.setEnabled(true);
         }

@@ -209,9 +209,8 @@ public final class IndexedCandidateChooser implements CandidateChooser {
     /**
      * The nearest of the passed caregivers who are not overloaded: loads are read for the nearest
      * few times as many as a dispatch returns (not for every caregiver within the radius), more
-     * only when too many of those are full.
+     * only when too many of those are full. {@code passed} comes nearest first.
      */
-    /** {@code passed} nearest first. */
     private List<CandidateRanking.Qualified> nearestNotOverloaded(List<CandidateRanking.Qualified> passed, LocalDate day,
                                                                   CaregiverLoad load) {
         int chunk = Math.max(1, 3 * settings.maxCandidates());

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges for the module event publications (what to alert on, see docs/OPERATIONS.md):
  * {@code yiyang.events.incomplete} — publications not completed yet (normally near 0; a number
- * that keeps growing means a listener keeps failing or the dispatch workers cannot keep up) and
+ * that keeps growing means a listener keeps failing or cannot keep up) and
  * {@code yiyang.events.oldest.incomplete} — the age in seconds of the oldest one. Read from the
  * database when scraped (cluster-wide figures: every node reports the same). NaN while the
  * database cannot be reached.

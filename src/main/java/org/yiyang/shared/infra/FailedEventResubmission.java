@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * first: Spring Modulith claims each failed publication with a conditional update, so one node
  * resubmits it. Publications stuck in flight on a node that died are marked failed after
  * {@code spring.modulith.events.staleness.*} and come back here too, so nothing waits for that node
- * to restart. Listeners must tolerate a second delivery (dispatch does: it offers under the order's
- * row lock only while the order awaits dispatch).
+ * to restart. Listeners must tolerate a second delivery (eligibility and coverage recompute from
+ * the current data, so a second run changes nothing).
  */
 @Component
 class FailedEventResubmission {
